@@ -1,0 +1,5 @@
+import sys
+
+from passport_scorer.cli import main
+
+sys.exit(main())

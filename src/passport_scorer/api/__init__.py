@@ -1,0 +1,1 @@
+"""HTTP: thin handlers that parse, authenticate, call a service and format."""

@@ -1,0 +1,82 @@
+"""The one place where errors become HTTP responses (`{"detail": ...}` everywhere)."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.encoders import jsonable_encoder
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+from passport_scorer.api.responses import JSONResponse
+from passport_scorer.db.errors import is_unavailable
+from passport_scorer import errors
+
+log = logging.getLogger(__name__)
+
+STATUS_BY_ERROR: dict[type[errors.ScorerError], int] = {
+    errors.InvalidAddress: 400,
+    errors.InvalidApiKey: 401,
+    errors.InvalidInternalToken: 401,
+    errors.MissingPermission: 403,
+    errors.ScorerNotFound: 404,
+    errors.CommunityNotFound: 404,
+    errors.RateLimited: 429,
+    errors.ScoringFailed: 500,
+    errors.ServiceUnavailable: 503,
+}
+
+
+def status_for(error: errors.ScorerError) -> int:
+    for cls in type(error).__mro__:
+        if cls in STATUS_BY_ERROR:
+            return STATUS_BY_ERROR[cls]
+    return 400
+
+
+def _detail(status: int, detail: object, headers: dict[str, str] | None = None) -> Response:
+    return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+
+
+async def _scorer_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, errors.ScorerError)
+    headers = getattr(exc, "headers", None)
+    return _detail(status_for(exc), exc.detail, headers)
+
+
+async def _validation_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    return _detail(422, jsonable_encoder(exc.errors()))
+
+
+async def _http_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    return _detail(exc.status_code, exc.detail, dict(exc.headers or {}) or None)
+
+
+async def _database_error(request: Request, exc: Exception) -> Response:
+    if is_unavailable(exc):
+        log.warning("database unavailable", extra={"error": type(exc).__name__, "path": request.url.path})
+        return _detail(503, errors.ServiceUnavailable.detail)
+    log.exception("database error", extra={"path": request.url.path})
+    return _detail(500, "Internal server error.")
+
+
+async def _unexpected_error(request: Request, exc: Exception) -> Response:
+    if is_unavailable(exc):
+        return await _database_error(request, exc)
+    log.exception("unhandled error", extra={"path": request.url.path})
+    return _detail(500, "Internal server error.")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(errors.ScorerError, _scorer_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(SQLAlchemyError, _database_error)
+    app.add_exception_handler(OSError, _database_error)
+    app.add_exception_handler(TimeoutError, _database_error)
+    app.add_exception_handler(Exception, _unexpected_error)

@@ -1,0 +1,48 @@
+"""The ASGI application: one app for the local server, tests and AWS Lambda."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from passport_scorer import __version__
+from passport_scorer.api import errors
+from passport_scorer.api.responses import JSONResponse
+from passport_scorer.api.routes import health, internal, scores
+from passport_scorer.config import Settings, get_settings
+from passport_scorer.services.container import Services
+
+
+def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
+    """Build the app; `services` (tests) or `settings` (default: the environment) configure it."""
+    services = services or Services.build(settings or get_settings())
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await services.db.dispose()
+
+    app = FastAPI(
+        title="Passport scorer",
+        version=__version__,
+        summary="Scores Ethereum addresses from their verifiable-credential stamps.",
+        default_response_class=JSONResponse,
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    errors.install(app)
+    app.include_router(scores.router)
+    app.include_router(internal.router)
+    app.include_router(health.router)
+    return app
+
+
+def create_served_app() -> FastAPI:
+    """The factory `passport-scorer serve` gives the server: each worker logs JSON."""
+    from passport_scorer import logs
+
+    settings = get_settings()
+    logs.configure(settings.LOG_LEVEL)
+    return create_app(settings)

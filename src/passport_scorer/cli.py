@@ -1,0 +1,129 @@
+"""`passport-scorer`: serve, migrate, check, demo."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from collections.abc import Sequence
+
+from passport_scorer.config import ConfigurationError, Settings, load_settings
+from passport_scorer.db.url import redact
+
+
+def _fail(message: str) -> int:
+    print(f"passport-scorer: {message}", file=sys.stderr)
+    return 2
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from passport_scorer import logs
+
+    logs.configure(settings.LOG_LEVEL)
+    uvicorn.run(
+        "passport_scorer.app:create_served_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        loop="uvloop",
+        http="httptools",
+        log_config=None,
+        access_log=False,
+        server_header=False,
+        proxy_headers=True,
+    )
+    return 0
+
+
+def _migrate(settings: Settings, _args: argparse.Namespace) -> int:
+    from passport_scorer.db.schema import SchemaError, migrate
+
+    try:
+        migrate(settings.DATABASE_URL)
+    except SchemaError as error:
+        return _fail(str(error))
+    print(f"schema is up to date on {redact(settings.DATABASE_URL)}")
+    return 0
+
+
+def _check(settings: Settings, _args: argparse.Namespace) -> int:
+    from passport_scorer.db.schema import check_schema
+
+    report = check_schema(settings.DATABASE_URL)
+    if report.ok:
+        print(f"ok: {redact(settings.DATABASE_URL)} has every table and column the service uses")
+        return 0
+    for table in report.missing_tables:
+        print(f"missing table: {table}")
+    for column in report.missing_columns:
+        print(f"missing column: {column}")
+    return 1
+
+
+def _demo(settings: Settings, args: argparse.Namespace) -> int:
+    from passport_scorer.db.engine import Database
+    from passport_scorer.demo.seed import seed_demo
+
+    async def run() -> None:
+        db = Database.from_settings(settings)
+        try:
+            data = await seed_demo(db)
+        finally:
+            await db.dispose()
+        base = args.base_url.rstrip("/")
+        print(f"API key:          {data.api_key}")
+        print(f"Scorer id:        {data.scorer_id}")
+        print(f"Passing address:  {data.passing_address}")
+        print(f"Failing address:  {data.failing_address}")
+        if data.issuer_did not in settings.trusted_issuers:
+            print(
+                f"note: the demo issuer {data.issuer_did} is not in TRUSTED_IAM_ISSUERS; "
+                "set it there (test key, never in production) or the demo stamps will not count"
+            )
+        print(
+            f"curl -s -H 'X-API-Key: {data.api_key}' "
+            f"{base}/v2/stamps/{data.scorer_id}/score/{data.passing_address}"
+        )
+
+    asyncio.run(run())
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="passport-scorer", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the HTTP service")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="default: one per core")
+    serve.set_defaults(run=_serve)
+
+    migrate = commands.add_parser("migrate", help="create or upgrade the schema (never a Django-managed database)")
+    migrate.set_defaults(run=_migrate)
+
+    check = commands.add_parser("check", help="list tables or columns the service needs that are missing")
+    check.set_defaults(run=_check)
+
+    demo = commands.add_parser("demo", help="seed a demo community, API key and signed stamps")
+    demo.add_argument("--base-url", default="http://127.0.0.1:8000", help="used in the printed curl line")
+    demo.set_defaults(run=_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigurationError as error:
+        return _fail(str(error))
+    status: int = args.run(settings, args)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Data access: the engine, the table definitions, and all SQL (`queries/`)."""

@@ -1,0 +1,45 @@
+"""Which database errors mean "the database is unavailable" or "try the transaction again"."""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy import exc as sa_exc
+
+# SQLSTATE classes: 08 connection exception, 53 insufficient resources,
+# 57 operator intervention (shutdown, cannot connect now), 58 system error.
+_UNAVAILABLE_CLASSES = ("08", "53", "57", "58")
+# Deadlock and serialization failures: the transaction may simply be retried.
+_RETRYABLE_STATES = {"40P01", "40001"}
+
+
+def _sqlstate(error: BaseException) -> str | None:
+    original = getattr(error, "orig", None)
+    for candidate in (original, getattr(original, "__cause__", None)):
+        state = getattr(candidate, "sqlstate", None) or getattr(candidate, "pgcode", None)
+        if isinstance(state, str):
+            return state
+    return None
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """True when the database cannot be reached, is shutting down, or did not answer in time."""
+    if isinstance(error, sa_exc.TimeoutError | asyncio.TimeoutError | TimeoutError | OSError):
+        return True
+    if isinstance(error, sa_exc.DBAPIError):
+        if error.connection_invalidated:
+            return True
+        state = _sqlstate(error)
+        if state is not None:
+            return state.startswith(_UNAVAILABLE_CLASSES)
+        if isinstance(error, sa_exc.InterfaceError):
+            return True
+        if isinstance(error, sa_exc.OperationalError):
+            return True  # SQLite: locked or unreadable database; Postgres without a SQLSTATE
+        cause = error.orig
+        return isinstance(cause, OSError | asyncio.TimeoutError | ConnectionError)
+    return False
+
+
+def is_retryable(error: BaseException) -> bool:
+    return isinstance(error, sa_exc.DBAPIError) and _sqlstate(error) in _RETRYABLE_STATES

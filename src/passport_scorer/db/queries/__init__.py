@@ -1,0 +1,1 @@
+"""All SQL, one module per table family. Functions take a connection and return domain objects."""

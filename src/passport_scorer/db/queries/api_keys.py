@@ -1,0 +1,85 @@
+"""SQL for `account_accountapikey`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from passport_scorer.db.tables import account_accountapikey as keys
+from passport_scorer.domain.api_keys import ApiKey
+
+_USABLE_KEY = select(
+    keys.c.id,
+    keys.c.prefix,
+    keys.c.account_id,
+    keys.c.hashed_key,
+    keys.c.hashed_key_sha256,
+    keys.c.read_scores,
+    keys.c.rate_limit,
+    keys.c.revoked,
+    keys.c.expiry_date,
+)
+
+
+async def find_usable_key(conn: AsyncConnection, prefix: str, now: datetime) -> ApiKey | None:
+    """The key with this prefix, unless revoked or expired."""
+    statement = _USABLE_KEY.where(
+        keys.c.prefix == prefix,
+        keys.c.revoked.is_(False),
+        or_(keys.c.expiry_date.is_(None), keys.c.expiry_date > now),
+    )
+    row = (await conn.execute(statement)).first()
+    return None if row is None else ApiKey(*row)
+
+
+async def store_sha256_hash(conn: AsyncConnection, key_id: str, sha256_hash: str) -> None:
+    """Record the fast-path hash after a successful PBKDF2 check."""
+    await conn.execute(
+        update(keys).where(keys.c.id == key_id).values(hashed_key_sha256=sha256_hash)
+    )
+
+
+async def upsert_key(
+    conn: AsyncConnection,
+    *,
+    account_id: int,
+    prefix: str,
+    name: str,
+    hashed_key: str,
+    hashed_key_sha256: str,
+    rate_limit: str | None,
+    now: datetime,
+) -> None:
+    """Create the key with this prefix, or give the existing one these hashes and settings."""
+    exists = (
+        await conn.execute(select(keys.c.id).where(keys.c.prefix == prefix))
+    ).scalar_one_or_none()
+    values = {
+        "hashed_key": hashed_key,
+        "hashed_key_sha256": hashed_key_sha256,
+        "name": name,
+        "account_id": account_id,
+        "rate_limit": rate_limit,
+        "revoked": False,
+        "expiry_date": None,
+        "read_scores": True,
+        "submit_passports": True,
+    }
+    if exists is not None:
+        await conn.execute(update(keys).where(keys.c.id == exists).values(**values))
+        return
+    await conn.execute(
+        insert(keys).values(
+            # djangorestframework-api-key stores "<prefix>.<hashed key>" as the id.
+            id=f"{prefix}.{hashed_key}"[:150],
+            prefix=prefix,
+            created=now,
+            create_scorers=False,
+            historical_endpoint=False,
+            analysis_rate_limit="15/15m",
+            embed_rate_limit="125/15m",
+            **values,
+        )
+    )

@@ -1,0 +1,150 @@
+"""SQL for `account_community` and its scorer (`scorer_weighted_*`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Row, Text, case, cast, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from passport_scorer.db.tables import account_community as communities
+from passport_scorer.db.tables import scorer_weighted_binaryweightedscorer as binary_scorers
+from passport_scorer.db.tables import scorer_weighted_scorer as scorers
+from passport_scorer.db.tables import scorer_weighted_weightedscorer as weighted_scorers
+from passport_scorer.domain.communities import Community, ScorerConfig
+
+# The scorer is reached through `account_community.scorer_id` (never by
+# assuming scorer id = community id); Django reads the child table named by
+# `scorer_weighted_scorer.type`, so both are joined and `_community` picks.
+_COMMUNITY_WITH_SCORER = (
+    select(
+        communities.c.id,
+        communities.c.account_id,
+        communities.c.rule,
+        communities.c.human_points_program,
+        scorers.c.id.label("scorer_id"),
+        scorers.c.type.label("scorer_type"),
+        cast(binary_scorers.c.weights, Text).label("binary_weights"),
+        binary_scorers.c.threshold.label("binary_threshold"),
+        cast(weighted_scorers.c.weights, Text).label("weighted_weights"),
+        weighted_scorers.c.threshold.label("weighted_threshold"),
+    )
+    .select_from(communities)
+    .outerjoin(scorers, scorers.c.id == communities.c.scorer_id)
+    .outerjoin(binary_scorers, binary_scorers.c.scorer_ptr_id == scorers.c.id)
+    .outerjoin(weighted_scorers, weighted_scorers.c.scorer_ptr_id == scorers.c.id)
+)
+
+
+def _community(row: Row[Any] | None) -> Community | None:
+    if row is None:
+        return None
+    values = row._mapping
+    kind = values["scorer_type"]
+    child = {"WEIGHTED_BINARY": "binary", "WEIGHTED": "weighted"}.get(kind or "")
+    scorer = None
+    if child is not None and values[f"{child}_threshold"] is not None:
+        scorer = ScorerConfig(
+            id=values["scorer_id"],
+            kind=kind,
+            weights_json=values[f"{child}_weights"],
+            threshold=values[f"{child}_threshold"],
+        )
+    return Community(
+        id=values["id"],
+        account_id=values["account_id"],
+        rule=values["rule"],
+        human_points_program=values["human_points_program"],
+        scorer=scorer,
+    )
+
+
+async def find_for_account(
+    conn: AsyncConnection, scorer_id: int, account_id: int
+) -> Community | None:
+    """The account's community whose `external_scorer_id`, else `id`, is `scorer_id`."""
+    external = str(scorer_id)
+    statement = (
+        _COMMUNITY_WITH_SCORER.where(
+            communities.c.account_id == account_id,
+            (communities.c.external_scorer_id == external) | (communities.c.id == scorer_id),
+        )
+        .order_by(case((communities.c.external_scorer_id == external, 0), else_=1))
+        .limit(1)
+    )
+    return _community((await conn.execute(statement)).first())
+
+
+async def get_by_id(conn: AsyncConnection, community_id: int) -> Community | None:
+    statement = _COMMUNITY_WITH_SCORER.where(communities.c.id == community_id)
+    return _community((await conn.execute(statement)).first())
+
+
+async def ensure_binary_community(
+    conn: AsyncConnection,
+    *,
+    account_id: int,
+    name: str,
+    weights: dict[str, str],
+    threshold: Decimal,
+    now: datetime,
+) -> int:
+    """The account's live community `name` with a binary weighted scorer set to these rules."""
+    community_id = (
+        await conn.execute(
+            select(communities.c.id).where(
+                communities.c.account_id == account_id,
+                communities.c.name == name,
+                communities.c.deleted_at.is_(None),
+            )
+        )
+    ).scalar_one_or_none()
+    if community_id is None:
+        scorer_id = (
+            await conn.execute(
+                insert(scorers)
+                .values(type="WEIGHTED_BINARY", exclude_from_weight_updates=False)
+                .returning(scorers.c.id)
+            )
+        ).scalar_one()
+        await conn.execute(
+            insert(binary_scorers).values(
+                scorer_ptr_id=scorer_id, weights=weights, threshold=threshold
+            )
+        )
+        community_id = (
+            await conn.execute(
+                insert(communities)
+                .values(
+                    name=name,
+                    description="Demo community",
+                    account_id=account_id,
+                    scorer_id=scorer_id,
+                    created_at=now,
+                    rule="LIFO",
+                    use_case="sybil_protection",
+                    deleted_at=None,
+                    external_scorer_id=None,
+                    human_points_program=False,
+                )
+                .returning(communities.c.id)
+            )
+        ).scalar_one()
+    else:
+        scorer_id = (
+            await conn.execute(
+                select(communities.c.scorer_id).where(communities.c.id == community_id)
+            )
+        ).scalar_one()
+        await conn.execute(
+            update(scorers).where(scorers.c.id == scorer_id).values(type="WEIGHTED_BINARY")
+        )
+        await conn.execute(
+            update(binary_scorers)
+            .where(binary_scorers.c.scorer_ptr_id == scorer_id)
+            .values(weights=weights, threshold=threshold)
+        )
+    return int(community_id)

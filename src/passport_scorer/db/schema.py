@@ -1,0 +1,90 @@
+"""Creating our schema (`migrate`) and checking someone else's (`check`)."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import inspect
+from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from passport_scorer.db.tables import metadata
+from passport_scorer.db.url import to_sqlalchemy_url
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+# Present in every database that Django manages; we never migrate those.
+DJANGO_MARKER_TABLE = "django_migrations"
+ALEMBIC_TABLE = "alembic_version"
+
+
+class SchemaError(Exception):
+    """The database cannot be migrated or lacks what the service needs."""
+
+
+@dataclass(frozen=True)
+class SchemaReport:
+    missing_tables: list[str]
+    missing_columns: list[str]  # "table.column"
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing_tables and not self.missing_columns
+
+
+def _inspect_tables(conn: Connection) -> dict[str, set[str]]:
+    inspector = inspect(conn)
+    return {
+        name: {column["name"] for column in inspector.get_columns(name)}
+        for name in inspector.get_table_names()
+    }
+
+
+async def _existing_tables(database_url: str) -> dict[str, set[str]]:
+    engine = create_async_engine(to_sqlalchemy_url(database_url))
+    try:
+        async with engine.connect() as conn:
+            return await conn.run_sync(_inspect_tables)
+    finally:
+        await engine.dispose()
+
+
+def check_schema(database_url: str) -> SchemaReport:
+    """Every table and column the service uses that the database lacks."""
+    existing = asyncio.run(_existing_tables(database_url))
+    missing_tables = sorted(name for name in metadata.tables if name not in existing)
+    missing_columns = sorted(
+        f"{table.name}.{column.name}"
+        for table in metadata.tables.values()
+        if table.name in existing
+        for column in table.columns
+        if column.name not in existing[table.name]
+    )
+    return SchemaReport(missing_tables, missing_columns)
+
+
+def _alembic_config(database_url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("database_url", database_url.replace("%", "%%"))
+    return config
+
+
+def migrate(database_url: str) -> None:
+    """Create or upgrade our schema; refuse a database that Django manages."""
+    existing = asyncio.run(_existing_tables(database_url))
+    if DJANGO_MARKER_TABLE in existing:
+        raise SchemaError(
+            "this database is managed by Django (it has django_migrations); "
+            "it is never migrated from here: run `passport-scorer check` instead"
+        )
+    ours = set(metadata.tables)
+    if ALEMBIC_TABLE not in existing and ours & set(existing):
+        raise SchemaError(
+            "this database already holds Passport tables that were not created by "
+            "`passport-scorer migrate`; run `passport-scorer check` to verify it instead"
+        )
+    command.upgrade(_alembic_config(database_url), "head")

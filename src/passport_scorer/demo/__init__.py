@@ -1,0 +1,1 @@
+"""Demo data and a test issuer that signs real stamps."""

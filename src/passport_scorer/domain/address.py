@@ -1,0 +1,26 @@
+"""Ethereum address rules."""
+
+from __future__ import annotations
+
+import re
+
+from passport_scorer.errors import InvalidAddress
+
+_ADDRESS = re.compile(r"0x[0-9a-f]{40}")
+
+
+def normalise_address(raw: str) -> str:
+    """Lower-case `raw` and require `0x` + 40 hex digits.
+
+    Checksums are not checked (the reference lower-cases before validating),
+    and unlike the reference a prefix-less address is refused.
+    """
+    address = raw.strip().lower()
+    if not _ADDRESS.fullmatch(address):
+        raise InvalidAddress()
+    return address
+
+
+def did_for(address: str) -> str:
+    """The `credentialSubject.id` a stamp for `address` must carry."""
+    return f"did:pkh:eip155:1:{address}"

@@ -1,0 +1,56 @@
+"""The one family of errors the service raises on purpose.
+
+Each error carries the message the client sees; `api/errors.py` alone decides
+the HTTP status for each class. Handlers never catch these.
+"""
+
+from __future__ import annotations
+
+
+class ScorerError(Exception):
+    """Base class: an expected failure with a client-facing message."""
+
+    detail: str = "Request failed."
+
+    def __init__(self, detail: str | None = None) -> None:
+        super().__init__(detail or self.detail)
+        if detail is not None:
+            self.detail = detail
+
+
+class InvalidApiKey(ScorerError):
+    detail = "Invalid API Key."
+
+
+class MissingPermission(ScorerError):
+    detail = "API key lacks the read_scores permission."
+
+
+class InvalidInternalToken(ScorerError):
+    detail = "Unauthorized"
+
+
+class RateLimited(ScorerError):
+    detail = "You have been rate limited!"
+
+
+class ScorerNotFound(ScorerError):
+    detail = "No scorer matches the given criteria."
+
+
+class CommunityNotFound(ScorerError):
+    detail = "No Community matches the given query."
+
+
+class InvalidAddress(ScorerError):
+    detail = "Invalid address."
+
+
+class ScoringFailed(ScorerError):
+    """Scoring could not complete; the score is stored with status ERROR."""
+
+    detail = "Failed to calculate score."
+
+
+class ServiceUnavailable(ScorerError):
+    detail = "Service temporarily unavailable."

@@ -1,0 +1,1 @@
+"""Use cases: each runs domain rules against the database for one kind of request."""

@@ -1,0 +1,32 @@
+"""Everything a request needs, built once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from passport_scorer.config import Settings
+from passport_scorer.db.engine import Database
+from passport_scorer.domain.proofs import ProofVerifier
+from passport_scorer.services.rate_limits import RateLimiter, Unlimited
+from passport_scorer.services.scoring import ScoringService
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: Settings
+    db: Database
+    proofs: ProofVerifier
+    scoring: ScoringService
+    rate_limiter: RateLimiter
+
+    @classmethod
+    def build(cls, settings: Settings, db: Database | None = None) -> Services:
+        db = db or Database.from_settings(settings)
+        proofs = ProofVerifier(settings.PROOF_CACHE_SIZE)
+        scoring = ScoringService(
+            db=db,
+            proofs=proofs,
+            trusted_issuers=settings.trusted_issuers,
+            multi_nullifier=settings.multi_nullifier,
+        )
+        return cls(settings, db, proofs, scoring, Unlimited())
