@@ -1,0 +1,178 @@
+"""Shared fixtures: a fresh, migrated database per test on SQLite and (when configured) Postgres.
+
+`TEST_DATABASE_URL` names a Postgres server (any database on it); each test
+gets its own database cloned from a migrated template. With `CI=true` the
+Postgres run is required: a missing `TEST_DATABASE_URL` fails the session.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+import pytest
+from sqlalchemy.engine import make_url
+
+from passport_scorer.app import create_app
+from passport_scorer.config import Settings, load_settings
+from passport_scorer.db.engine import Database
+from passport_scorer.db.schema import migrate
+from passport_scorer.demo.issuer import TEST_ISSUER_DID, Ed25519Issuer, EthereumIssuer
+from passport_scorer.services.container import Services
+from tests.factories import World
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
+BACKENDS = ["sqlite", "postgres"] if TEST_DATABASE_URL else ["sqlite"]
+INTERNAL_TOKEN = "internal-test-token"
+_ED25519 = Ed25519Issuer()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("CI", "").lower() == "true" and not TEST_DATABASE_URL:
+        raise pytest.UsageError("CI=true requires TEST_DATABASE_URL (a Postgres server)")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"database backends: {', '.join(BACKENDS)}"
+
+
+# --- Postgres helpers -------------------------------------------------------------------
+
+
+def postgres_url(database: str) -> str:
+    """A URL for `database` on the TEST_DATABASE_URL server."""
+    url = make_url(TEST_DATABASE_URL.replace("postgres://", "postgresql://", 1))
+    return url.set(drivername="postgresql", database=database).render_as_string(
+        hide_password=False
+    )
+
+
+async def admin_execute(*statements: str) -> None:
+    """Run statements on the TEST_DATABASE_URL database itself (outside any test database)."""
+    conn = await asyncpg.connect(TEST_DATABASE_URL.replace("postgres://", "postgresql://", 1))
+    try:
+        for statement in statements:
+            await conn.execute(statement)
+    finally:
+        await conn.close()
+
+
+async def create_postgres_database(template: str | None = None) -> str:
+    name = f"scorer_test_{uuid.uuid4().hex[:12]}"
+    suffix = f" TEMPLATE {template}" if template else ""
+    await admin_execute(f'CREATE DATABASE "{name}"{suffix}')
+    return name
+
+
+async def drop_postgres_database(name: str) -> None:
+    await admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# --- Databases ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    backend_name: str = request.param
+    return backend_name
+
+
+@pytest.fixture(scope="session")
+async def template(backend: str, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[str]:
+    """A migrated database to copy: a SQLite file path, or a Postgres database name."""
+    if backend == "sqlite":
+        path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+        await asyncio.to_thread(migrate, f"sqlite:///{path}")
+        yield str(path)
+        return
+    name = await create_postgres_database()
+    await asyncio.to_thread(migrate, postgres_url(name))
+    yield name
+    await drop_postgres_database(name)
+
+
+@pytest.fixture
+async def database_url(backend: str, template: str, tmp_path: Path) -> AsyncIterator[str]:
+    """A fresh migrated database for this test."""
+    if backend == "sqlite":
+        path = tmp_path / "scorer.sqlite3"
+        shutil.copyfile(template, path)
+        yield f"sqlite:///{path}"
+        return
+    name = await create_postgres_database(template=template)
+    yield postgres_url(name)
+    await drop_postgres_database(name)
+
+
+# --- Application -----------------------------------------------------------------------------
+
+
+def make_settings(database_url: str, **overrides: Any) -> Settings:
+    environ = {
+        "DATABASE_URL": database_url,
+        "TRUSTED_IAM_ISSUERS": json.dumps([TEST_ISSUER_DID, _ED25519.did]),
+        "CGRANTS_API_TOKEN": INTERNAL_TOKEN,
+        "DB_POOL_SIZE": "5",
+    }
+    environ.update({key: str(value) for key, value in overrides.items()})
+    return load_settings(environ)
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return make_settings(database_url)
+
+
+@pytest.fixture
+async def services(settings: Settings) -> AsyncIterator[Services]:
+    built = Services.build(settings)
+    yield built
+    await built.db.dispose()
+
+
+@pytest.fixture
+async def client(services: Services) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(services=services)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://scorer.test") as http:
+        yield http
+
+
+@pytest.fixture
+async def world(services: Services) -> World:
+    return World(services.db)
+
+
+@pytest.fixture
+def db(services: Services) -> Database:
+    return services.db
+
+
+# --- Credentials -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def issuer() -> EthereumIssuer:
+    return EthereumIssuer()
+
+
+@pytest.fixture(scope="session")
+def ed25519_issuer() -> Ed25519Issuer:
+    return _ED25519
+
+
+@pytest.fixture(scope="session")
+def fixture_credentials() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((FIXTURES / "credentials.json").read_text())
+    return data
+
+
