@@ -169,6 +169,7 @@ class World:
         deleted: bool = False,
         revoked: bool = False,
         updated_at: datetime | None = None,
+        type: int = 1,
     ) -> list[int]:
         """Cache rows for `address`, one per credential (provider from the credential unless given)."""
         now = datetime.now(UTC)
@@ -185,7 +186,7 @@ class World:
                             created_at=now,
                             updated_at=updated_at or now,
                             deleted_at=now if deleted else None,
-                            type=1,
+                            type=type,
                             proof_value=str(credential.get("proof", {}).get("proofValue", "x")),
                             compose_db_save_status="",
                             compose_db_stream_id="",

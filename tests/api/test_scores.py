@@ -10,7 +10,7 @@ import pytest
 
 from passport_scorer.db import tables
 from passport_scorer.domain.api_keys import sha256_hash
-from tests.api.conftest import WEIGHTS, Scorer
+from tests.conftest import WEIGHTS, Scorer
 from tests.factories import World
 
 ALICE = "0x0000000000000000000000000000000000a11ce0"

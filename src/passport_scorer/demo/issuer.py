@@ -117,7 +117,9 @@ class EthereumIssuer:
                 "@context": _SUBJECT_CONTEXT,
                 "id": subject_id or f"did:pkh:eip155:1:{address.lower()}",
                 "provider": provider,
-                "nullifiers": nullifiers or [f"v0.0.0:{provider}:{address.lower()}"],
+                "nullifiers": (
+                    [f"v0.0.0:{provider}:{address.lower()}"] if nullifiers is None else nullifiers
+                ),
             },
         }
         method = await didkit.key_to_verification_method("ethr", self._jwk)
