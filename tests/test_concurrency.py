@@ -1,0 +1,122 @@
+"""Races against a real server and Postgres: many concurrent requests, one consistent outcome."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from passport_scorer.db import tables
+from tests.conftest import INTERNAL_TOKEN, Scorer, make_settings
+from tests.factories import World
+
+pytestmark = pytest.mark.postgres
+
+ALICE = "0x0000000000000000000000000000000000a11ce0"
+BOB = "0x0000000000000000000000000000000000b0b000"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def server(database_url: str) -> Iterator[str]:
+    """`passport-scorer serve` with two worker processes on this test's database."""
+    settings = make_settings(database_url)
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "TRUSTED_IAM_ISSUERS": '["' + '", "'.join(settings.TRUSTED_IAM_ISSUERS) + '"]',
+        "CGRANTS_API_TOKEN": INTERNAL_TOKEN,
+        "DB_POOL_SIZE": "10",
+        "LOG_LEVEL": os.environ.get("TEST_SERVER_LOG_LEVEL", "WARNING"),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "passport_scorer", "serve", "--port", str(port), "--workers", "2"],
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or process.poll() is not None:
+            process.kill()
+            raise RuntimeError("server did not start")
+        time.sleep(0.1)
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+async def _burst(base: str, requests: list[tuple[str, dict[str, str]]]) -> list[httpx.Response]:
+    limits = httpx.Limits(max_connections=len(requests))
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        return list(await asyncio.gather(*(client.get(path, headers=h) for path, h in requests)))
+
+
+async def test_two_addresses_racing_for_one_nullifier_end_with_one_owner(
+    server: str, scorer: Scorer, world: World, fixture_credentials: dict[str, Any]
+) -> None:
+    creds = fixture_credentials["credentials"]
+    await world.stamps(ALICE, [creds["valid_google_alice"]])
+    await world.stamps(BOB, [creds["valid_google_bob_same_nullifier_as_alice"]])
+    addresses = [ALICE, BOB] * 10
+
+    responses = await _burst(server, [(scorer.score_path(a), scorer.headers) for a in addresses])
+
+    assert [r.status_code for r in responses] == [200] * 20
+    bodies = [r.json() for r in responses]
+    assert all(body["error"] is None for body in bodies)
+    [link] = await world.rows(tables.registry_hashscorerlink)
+    owner = link["address"]
+    for address, body in zip(addresses, bodies, strict=True):
+        assert body["stamps"]["Google"]["dedup"] is (address != owner), (address, owner, body)
+    losers = sum(address != owner for address in addresses)
+    assert await world.count(tables.registry_event, action="LDP") == losers
+    assert await world.count(tables.registry_event, action="SCU") == 20
+    owner_passport = (await world.rows(tables.registry_passport, address=owner))[0]["id"]
+    assert await world.count(tables.registry_stamp, passport_id=owner_passport) == 1
+    assert await world.count(tables.registry_stamp) == 1
+
+
+async def test_one_address_scored_concurrently_stays_consistent(
+    server: str, scorer: Scorer, world: World, fixture_credentials: dict[str, Any]
+) -> None:
+    creds = fixture_credentials["credentials"]
+    await world.stamps(
+        ALICE, [creds["valid_google_alice"], creds["valid_twitter_alice"], creds["valid_github_alice"]]
+    )
+    internal = {"Authorization": INTERNAL_TOKEN}
+    requests = [(scorer.score_path(ALICE), scorer.headers)] * 10 + [
+        (f"/internal/score/v2/{scorer.community_id}/{ALICE}", internal)
+    ] * 10
+
+    responses = await _burst(server, requests)
+
+    assert [r.status_code for r in responses] == [200] * 20
+    assert {r.json()["score"] for r in responses} == {"24.00000"}
+    assert await world.count(tables.registry_passport) == 1
+    assert await world.count(tables.registry_score) == 1
+    assert await world.count(tables.registry_stamp) == 3
+    assert await world.count(tables.registry_hashscorerlink) == 3
+    assert await world.count(tables.registry_event, action="SCU") == 20
+    [score] = await world.rows(tables.registry_score)
+    assert score["status"] == "DONE"
+    assert set(score["stamps"]) == {"Google", "Twitter", "Github"}
