@@ -129,7 +129,7 @@ class World:
         expiry_date: datetime | None = None,
         pbkdf2_iterations: int = 1_000,
     ) -> str:
-        """A new key; `storage` is how its hash is kept: sha256_column, sha256_hashed_key, pbkdf2."""
+        """A new key; `storage`: sha256_column, sha256_hashed_key or pbkdf2."""
         prefix = _random(8)
         key = f"{prefix}.{_random(32)}"
         hashed_key = {
@@ -171,7 +171,7 @@ class World:
         updated_at: datetime | None = None,
         type: int = 1,
     ) -> list[int]:
-        """Cache rows for `address`, one per credential (provider from the credential unless given)."""
+        """Cache rows for `address`, one per credential (provider: the credential's by default)."""
         now = datetime.now(UTC)
         ids = []
         async with self.db.transaction() as conn:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,7 +14,7 @@ import httpx
 import pytest
 
 from passport_scorer.db import tables
-from tests.conftest import INTERNAL_TOKEN, Scorer, make_settings
+from tests.conftest import INTERNAL_TOKEN, Scorer, free_port, make_settings
 from tests.factories import World
 
 pytestmark = pytest.mark.postgres
@@ -24,18 +23,11 @@ ALICE = "0x0000000000000000000000000000000000a11ce0"
 BOB = "0x0000000000000000000000000000000000b0b000"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def server(database_url: str) -> Iterator[str]:
     """`passport-scorer serve` with two worker processes on this test's database."""
     settings = make_settings(database_url)
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -101,7 +93,8 @@ async def test_one_address_scored_concurrently_stays_consistent(
 ) -> None:
     creds = fixture_credentials["credentials"]
     await world.stamps(
-        ALICE, [creds["valid_google_alice"], creds["valid_twitter_alice"], creds["valid_github_alice"]]
+        ALICE,
+        [creds["valid_google_alice"], creds["valid_twitter_alice"], creds["valid_github_alice"]],
     )
     internal = {"Authorization": INTERNAL_TOKEN}
     requests = [(scorer.score_path(ALICE), scorer.headers)] * 10 + [

@@ -1,4 +1,4 @@
-"""Pointed at a database that Django created (never migrated by us), the service scores as the reference."""
+"""Pointed at a database Django created (never migrated), the service scores as the reference."""
 
 from __future__ import annotations
 
@@ -87,7 +87,9 @@ async def test_scores_against_a_django_made_database(
     services = Services.build(make_settings(django_database_url))
     app = create_app(services=services)
     try:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://t"
+        ) as client:
             response = await client.get(f"/v2/stamps/7/score/{ALICE}", headers={"X-API-Key": KEY})
             again = await client.get(f"/v2/stamps/7/score/{ALICE}", headers={"X-API-Key": KEY})
     finally:
@@ -96,7 +98,11 @@ async def test_scores_against_a_django_made_database(
     assert response.status_code == 200, response.text
     body = response.json()
     # Weights come through account_community.scorer_id (3), not scorer 7.
-    assert (body["score"], body["passing_score"], body["threshold"]) == ("24.75000", True, "20.00000")
+    assert (body["score"], body["passing_score"], body["threshold"]) == (
+        "24.75000",
+        True,
+        "20.00000",
+    )
     assert {p: s["score"] for p, s in body["stamps"].items()} == {
         "Google": "10.50000",
         "Twitter": "6.25000",

@@ -100,17 +100,25 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="run the HTTP service")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="default: one per core")
+    serve.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="default: one per core"
+    )
     serve.set_defaults(run=_serve)
 
-    migrate = commands.add_parser("migrate", help="create or upgrade the schema (never a Django-managed database)")
+    migrate = commands.add_parser(
+        "migrate", help="create or upgrade the schema (never a Django-managed database)"
+    )
     migrate.set_defaults(run=_migrate)
 
-    check = commands.add_parser("check", help="list tables or columns the service needs that are missing")
+    check = commands.add_parser(
+        "check", help="list tables or columns the service needs that are missing"
+    )
     check.set_defaults(run=_check)
 
     demo = commands.add_parser("demo", help="seed a demo community, API key and signed stamps")
-    demo.add_argument("--base-url", default="http://127.0.0.1:8000", help="used in the printed curl line")
+    demo.add_argument(
+        "--base-url", default="http://127.0.0.1:8000", help="used in the printed curl line"
+    )
     demo.set_defaults(run=_demo)
     return parser
 

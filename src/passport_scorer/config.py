@@ -47,7 +47,9 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     DATABASE_URL: str = DEFAULT_DATABASE_URL
-    TRUSTED_IAM_ISSUERS: list[str] = Field(default_factory=lambda: list(DEFAULT_TRUSTED_IAM_ISSUERS))
+    TRUSTED_IAM_ISSUERS: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_TRUSTED_IAM_ISSUERS)
+    )
 
     # Internal (`/internal/*`) routes compare the whole Authorization header with
     # this token. Unset means every internal request is refused.

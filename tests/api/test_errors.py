@@ -22,5 +22,9 @@ async def test_openapi_document_lists_the_routes(client: httpx.AsyncClient) -> N
     response = await client.get("/openapi.json")
     assert response.status_code == 200
     paths = response.json()["paths"]
-    assert {"/v2/stamps/{scorer_id}/score/{address}", "/internal/score/v2/{scorer_id}/{address}", "/health"} <= set(paths)
+    assert {
+        "/v2/stamps/{scorer_id}/score/{address}",
+        "/internal/score/v2/{scorer_id}/{address}",
+        "/health",
+    } <= set(paths)
     assert (await client.get("/docs")).status_code == 200

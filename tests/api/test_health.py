@@ -76,7 +76,9 @@ async def proxied_client(
     settings = make_settings(proxied, DB_POOL_TIMEOUT_SECONDS="1", DB_STATEMENT_TIMEOUT_SECONDS="2")
     services = Services.build(settings)
     app = create_app(services=services)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://t"
+    ) as client:
         yield client, proxy
     await services.db.dispose()
     with contextlib.suppress(Exception):

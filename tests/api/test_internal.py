@@ -25,7 +25,12 @@ async def community(world: World, fixture_credentials: dict[str, Any]) -> int:
 
 @pytest.mark.parametrize(
     "headers",
-    [{}, {"Authorization": "wrong"}, {"Authorization": f"Bearer {INTERNAL_TOKEN}"}, {"X-API-Key": INTERNAL_TOKEN}],
+    [
+        {},
+        {"Authorization": "wrong"},
+        {"Authorization": f"Bearer {INTERNAL_TOKEN}"},
+        {"X-API-Key": INTERNAL_TOKEN},
+    ],
 )
 async def test_requires_the_exact_internal_token(
     client: httpx.AsyncClient, community: int, headers: dict[str, str]
@@ -68,7 +73,9 @@ async def test_without_a_configured_token_every_request_is_refused(
     settings = make_settings(services.settings.DATABASE_URL, CGRANTS_API_TOKEN="")
     settings = settings.model_copy(update={"CGRANTS_API_TOKEN": None})
     app = create_app(services=Services.build(settings, db=services.db))
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://t"
+    ) as client:
         for header in ("", "abc", INTERNAL_TOKEN):
             response = await client.get(
                 f"/internal/score/v2/{community}/{ALICE}", headers={"Authorization": header}

@@ -21,7 +21,8 @@ async def test_scores_alice_from_real_signed_stamps(
 ) -> None:
     creds = fixture_credentials["credentials"]
     await world.stamps(
-        ALICE, [creds["valid_google_alice"], creds["valid_twitter_alice"], creds["valid_github_alice"]]
+        ALICE,
+        [creds["valid_google_alice"], creds["valid_twitter_alice"], creds["valid_github_alice"]],
     )
 
     response = await client.get(scorer.score_path(ALICE), headers=scorer.headers)
@@ -30,8 +31,17 @@ async def test_scores_alice_from_real_signed_stamps(
     assert response.headers["content-type"] == "application/json"
     body = response.json()
     assert list(body) == [
-        "address", "score", "passing_score", "last_score_timestamp", "expiration_timestamp",
-        "threshold", "error", "stamps", "points_data", "possible_points_data", "linked_score",
+        "address",
+        "score",
+        "passing_score",
+        "last_score_timestamp",
+        "expiration_timestamp",
+        "threshold",
+        "error",
+        "stamps",
+        "points_data",
+        "possible_points_data",
+        "linked_score",
     ]
     scored_at = datetime.fromisoformat(body.pop("last_score_timestamp"))
     assert abs(scored_at - datetime.now(UTC)) < timedelta(minutes=1)
@@ -43,9 +53,21 @@ async def test_scores_alice_from_real_signed_stamps(
         "threshold": "20.00000",
         "error": None,
         "stamps": {
-            "Google": {"score": "10.00000", "dedup": False, "expiration_date": "2036-01-01T00:00:00+00:00"},
-            "Twitter": {"score": "6.00000", "dedup": False, "expiration_date": "2036-01-01T00:00:00+00:00"},
-            "Github": {"score": "8.00000", "dedup": False, "expiration_date": "2036-01-01T00:00:00.123000+00:00"},
+            "Google": {
+                "score": "10.00000",
+                "dedup": False,
+                "expiration_date": "2036-01-01T00:00:00+00:00",
+            },
+            "Twitter": {
+                "score": "6.00000",
+                "dedup": False,
+                "expiration_date": "2036-01-01T00:00:00+00:00",
+            },
+            "Github": {
+                "score": "8.00000",
+                "dedup": False,
+                "expiration_date": "2036-01-01T00:00:00.123000+00:00",
+            },
         },
         "points_data": None,
         "possible_points_data": None,
@@ -57,7 +79,9 @@ async def test_scores_alice_from_real_signed_stamps(
 async def test_address_is_lowercased_and_no_stamps_scores_zero(
     client: httpx.AsyncClient, scorer: Scorer
 ) -> None:
-    response = await client.get(scorer.score_path(ALICE.upper().replace("0X", "0x")), headers=scorer.headers)
+    response = await client.get(
+        scorer.score_path(ALICE.upper().replace("0X", "0x")), headers=scorer.headers
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["address"] == ALICE
@@ -86,7 +110,9 @@ async def test_missing_or_unknown_key_is_401(
     assert response.json() == {"detail": "Invalid API Key."}
 
 
-async def test_wrong_secret_for_known_prefix_is_401(client: httpx.AsyncClient, scorer: Scorer) -> None:
+async def test_wrong_secret_for_known_prefix_is_401(
+    client: httpx.AsyncClient, scorer: Scorer
+) -> None:
     prefix = scorer.key.partition(".")[0]
     response = await client.get(scorer.score_path(ALICE), headers={"X-API-Key": f"{prefix}.wrong"})
     assert response.status_code == 401
@@ -96,7 +122,9 @@ async def test_wrong_secret_for_known_prefix_is_401(client: httpx.AsyncClient, s
 async def test_key_from_authorization_second_token(
     client: httpx.AsyncClient, scorer: Scorer, scheme: str
 ) -> None:
-    response = await client.get(scorer.score_path(ALICE), headers={"Authorization": f"{scheme} {scorer.key}"})
+    response = await client.get(
+        scorer.score_path(ALICE), headers={"Authorization": f"{scheme} {scorer.key}"}
+    )
     assert response.status_code == 200
 
 
@@ -175,8 +203,12 @@ async def test_expired_key_is_401_and_unexpired_key_works(
     now = datetime.now(UTC)
     expired = await world.api_key(scorer.account_id, expiry_date=now - timedelta(seconds=1))
     current = await world.api_key(scorer.account_id, expiry_date=now + timedelta(days=1))
-    assert (await client.get(scorer.score_path(ALICE), headers={"X-API-Key": expired})).status_code == 401
-    assert (await client.get(scorer.score_path(ALICE), headers={"X-API-Key": current})).status_code == 200
+    assert (
+        await client.get(scorer.score_path(ALICE), headers={"X-API-Key": expired})
+    ).status_code == 401
+    assert (
+        await client.get(scorer.score_path(ALICE), headers={"X-API-Key": current})
+    ).status_code == 200
 
 
 async def test_key_without_read_scores_is_403(
@@ -188,7 +220,7 @@ async def test_key_without_read_scores_is_403(
     assert response.json() == {"detail": "API key lacks the read_scores permission."}
 
 
-# --- Scorer lookup ------------------------------------------------------------------------------------
+# --- Scorer lookup --------------------------------------------------------------------------------
 
 
 async def test_another_accounts_community_is_404(
@@ -232,7 +264,9 @@ async def test_non_integer_scorer_id_is_422_after_authentication(
     [error] = response.json()["detail"]
     assert error["type"] == "int_parsing"
     assert error["loc"] == ["path", "scorer_id"]
-    unauthenticated = await client.get(scorer.score_path(ALICE, "abc"), headers={"X-API-Key": "x.y"})
+    unauthenticated = await client.get(
+        scorer.score_path(ALICE, "abc"), headers={"X-API-Key": "x.y"}
+    )
     assert unauthenticated.status_code == 401
 
 

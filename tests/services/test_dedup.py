@@ -127,7 +127,9 @@ async def test_owner_renewal_moves_the_link_expiry(
             .where(tables.ceramic_cache_ceramiccache.c.id == row_id)
             .values(deleted_at=now)
         )
-    await world.stamps(ALICE, [await issuer.issue(ALICE, "Google", expires=now + timedelta(days=50))])
+    await world.stamps(
+        ALICE, [await issuer.issue(ALICE, "Google", expires=now + timedelta(days=50))]
+    )
 
     await score(client, scorer, ALICE)
 
@@ -176,7 +178,9 @@ async def _scorer_with_flag(services: Services, scorer: Scorer, flag: str) -> ht
 async def test_multi_nullifier_off_ignores_a_clash_on_v1(
     services: Services, scorer: Scorer, world: World, creds: dict[str, Any], issuer: EthereumIssuer
 ) -> None:
-    await world.stamps(CAROL, [await issuer.issue(CAROL, "Discord", nullifiers=["v1.0.0:Discord:other"])])
+    await world.stamps(
+        CAROL, [await issuer.issue(CAROL, "Discord", nullifiers=["v1.0.0:Discord:other"])]
+    )
     await world.stamps(BOB, [creds["valid_multi_nullifier_bob"]])
     async with await _scorer_with_flag(services, scorer, "off") as client:
         carol = await score(client, scorer, CAROL)
@@ -206,7 +210,9 @@ async def test_multi_nullifier_on_clashes_on_v1_and_backfills(
     # Bob's unlinked v0 nullifier was linked to Carol (the clashing owner), so Dave clashes too.
     links = {link["hash"]: link for link in await world.rows(tables.registry_hashscorerlink)}
     assert links["v0.0.0:Discord:shared"]["address"] == CAROL
-    assert links["v0.0.0:Discord:shared"]["expires_at"] == links["v1.0.0:Discord:other"]["expires_at"]
+    assert (
+        links["v0.0.0:Discord:shared"]["expires_at"] == links["v1.0.0:Discord:other"]["expires_at"]
+    )
     assert dave["stamps"]["Discord"]["dedup"] is True
     ldp = await world.rows(tables.registry_event, action="LDP")
     assert [(event["address"], event["data"]["nullifiers"]) for event in ldp] == [

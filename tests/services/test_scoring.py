@@ -32,7 +32,7 @@ def creds(fixture_credentials: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return copy.deepcopy(fixture_credentials["credentials"])
 
 
-# --- Which stamps count ----------------------------------------------------------------------------------
+# --- Which stamps count ---------------------------------------------------------------------------
 
 
 async def test_expired_stamp_is_dropped(
@@ -162,17 +162,25 @@ async def test_weights_follow_the_cache_provider_column(
     await world.stamps(ALICE, [stamp], provider="Github")
     body = await score(client, scorer, ALICE)
     assert body["stamps"] == {
-        "Github": {"score": "8.00000", "dedup": False, "expiration_date": body["expiration_timestamp"]}
+        "Github": {
+            "score": "8.00000",
+            "dedup": False,
+            "expiration_date": body["expiration_timestamp"],
+        }
     }
 
 
-# --- What is stored -----------------------------------------------------------------------------------
+# --- What is stored -------------------------------------------------------------------------------
 
 
 async def test_scoring_writes_the_reference_rows(
     client: httpx.AsyncClient, scorer: Scorer, world: World, creds: dict[str, Any]
 ) -> None:
-    stamps = [creds["valid_google_alice"], creds["valid_twitter_alice"], creds["valid_github_alice"]]
+    stamps = [
+        creds["valid_google_alice"],
+        creds["valid_twitter_alice"],
+        creds["valid_github_alice"],
+    ]
     await world.stamps(ALICE, stamps)
 
     body = await score(client, scorer, ALICE)
@@ -256,7 +264,7 @@ async def test_failing_score_is_stored_with_score_zero(
     assert row["evidence"]["success"] is False
 
 
-# --- Decimal arithmetic ------------------------------------------------------------------------------
+# --- Decimal arithmetic ---------------------------------------------------------------------------
 
 
 async def test_float_weights_sum_exactly(
@@ -313,7 +321,7 @@ async def test_weighted_scorer_kind_reads_its_own_table(
     assert response.json()["passing_score"] is True
 
 
-# --- Failures inside scoring ------------------------------------------------------------------------
+# --- Failures inside scoring ----------------------------------------------------------------------
 
 
 async def test_scoring_failure_answers_200_with_error_and_stores_error(
@@ -354,7 +362,10 @@ async def test_scoring_failure_answers_200_with_error_and_stores_error(
     internal = await client.get(
         f"/internal/score/v2/{community}/{ALICE}", headers={"Authorization": INTERNAL_TOKEN}
     )
-    assert (internal.status_code, internal.json()) == (500, {"detail": "Failed to calculate score."})
+    assert (internal.status_code, internal.json()) == (
+        500,
+        {"detail": "Failed to calculate score."},
+    )
 
 
 async def test_null_weights_are_a_scoring_error(

@@ -5,15 +5,15 @@ from __future__ import annotations
 import logging
 
 from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from passport_scorer import errors
 from passport_scorer.api.responses import JSONResponse
 from passport_scorer.db.errors import is_unavailable
-from passport_scorer import errors
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,9 @@ async def _http_error(_request: Request, exc: Exception) -> Response:
 
 async def _database_error(request: Request, exc: Exception) -> Response:
     if is_unavailable(exc):
-        log.warning("database unavailable", extra={"error": type(exc).__name__, "path": request.url.path})
+        log.warning(
+            "database unavailable", extra={"error": type(exc).__name__, "path": request.url.path}
+        )
         return _detail(503, errors.ServiceUnavailable.detail)
     log.exception("database error", extra={"path": request.url.path})
     return _detail(500, "Internal server error.")

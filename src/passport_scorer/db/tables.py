@@ -43,11 +43,21 @@ account_account = Table(
     Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
     Column("address", String(100), nullable=False),
     Column("user_id", Integer(), nullable=False),
-    ForeignKeyConstraint(["user_id"], ["auth_user.id"], name="account_account_user_id_8d4f4816_fk_auth_user_id", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["user_id"],
+        ["auth_user.id"],
+        name="account_account_user_id_8d4f4816_fk_auth_user_id",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="account_account_pkey"),
     UniqueConstraint("user_id", name="account_account_user_id_key"),
     Index("account_account_address_c4b1bb22", "address"),
-    Index("account_account_address_c4b1bb22_like", "address", postgresql_ops={"address": "varchar_pattern_ops"}),
+    Index(
+        "account_account_address_c4b1bb22_like",
+        "address",
+        postgresql_ops={"address": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -70,13 +80,25 @@ account_accountapikey = Table(
     Column("historical_endpoint", Boolean(), nullable=False),
     Column("embed_rate_limit", String(20), nullable=True),
     Column("hashed_key_sha256", String(71), nullable=True),
-    ForeignKeyConstraint(["account_id"], ["account_account.id"], name="account_accountapikey_account_id_1a2556bc_fk_account_account_id", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["account_id"],
+        ["account_account.id"],
+        name="account_accountapikey_account_id_1a2556bc_fk_account_account_id",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="account_accountapikey_pkey"),
     UniqueConstraint("prefix", name="account_accountapikey_prefix_key"),
     Index("account_accountapikey_account_id_1a2556bc", "account_id"),
     Index("account_accountapikey_created_e745f4b8", "created"),
-    Index("account_accountapikey_id_e59c877a_like", "id", postgresql_ops={"id": "varchar_pattern_ops"}),
-    Index("account_accountapikey_prefix_c5b7b286_like", "prefix", postgresql_ops={"prefix": "varchar_pattern_ops"}),
+    Index(
+        "account_accountapikey_id_e59c877a_like", "id", postgresql_ops={"id": "varchar_pattern_ops"}
+    ),
+    Index(
+        "account_accountapikey_prefix_c5b7b286_like",
+        "prefix",
+        postgresql_ops={"prefix": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -96,15 +118,33 @@ account_accountapikeyanalytics = Table(
     Column("response", JsonB, nullable=True),
     Column("response_skipped", Boolean(), nullable=True),
     Column("status_code", Integer(), nullable=True),
-    ForeignKeyConstraint(["api_key_id"], ["account_accountapikey.id"], name="account_accountapike_api_key_id_f30ca19e_fk_account_a", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["api_key_id"],
+        ["account_accountapikey.id"],
+        name="account_accountapike_api_key_id_f30ca19e_fk_account_a",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="account_accountapikeyanalytics_pkey"),
     Index("account_accountapikeyanalytics_api_key_id_f30ca19e", "api_key_id"),
-    Index("account_accountapikeyanalytics_api_key_id_f30ca19e_like", "api_key_id", postgresql_ops={"api_key_id": "varchar_pattern_ops"}),
+    Index(
+        "account_accountapikeyanalytics_api_key_id_f30ca19e_like",
+        "api_key_id",
+        postgresql_ops={"api_key_id": "varchar_pattern_ops"},
+    ),
     Index("account_accountapikeyanalytics_base_path_c10e92ca", "base_path"),
-    Index("account_accountapikeyanalytics_base_path_c10e92ca_like", "base_path", postgresql_ops={"base_path": "varchar_pattern_ops"}),
+    Index(
+        "account_accountapikeyanalytics_base_path_c10e92ca_like",
+        "base_path",
+        postgresql_ops={"base_path": "varchar_pattern_ops"},
+    ),
     Index("account_accountapikeyanalytics_created_at_9d239fa0", "created_at"),
     Index("account_accountapikeyanalytics_error_0791c82e", "error"),
-    Index("account_accountapikeyanalytics_error_0791c82e_like", "error", postgresql_ops={"error": "text_pattern_ops"}),
+    Index(
+        "account_accountapikeyanalytics_error_0791c82e_like",
+        "error",
+        postgresql_ops={"error": "text_pattern_ops"},
+    ),
     Index("account_accountapikeyanalytics_path_segments_83f45e13", "path_segments"),
     Index("account_accountapikeyanalytics_payload_93057d53", "payload"),
     Index("account_accountapikeyanalytics_query_params_3fb7d0fb", "query_params"),
@@ -120,7 +160,11 @@ account_addresslist = Table(
     Column("name", String(100), nullable=False),
     PrimaryKeyConstraint("id", name="account_addresslist_pkey"),
     UniqueConstraint("name", name="account_addresslist_name_key"),
-    Index("account_addresslist_name_141d0b06_like", "name", postgresql_ops={"name": "varchar_pattern_ops"}),
+    Index(
+        "account_addresslist_name_141d0b06_like",
+        "name",
+        postgresql_ops={"name": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -130,11 +174,23 @@ account_addresslistmember = Table(
     Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
     Column("address", String(100), nullable=False),
     Column("list_id", BigInteger(), nullable=False),
-    ForeignKeyConstraint(["list_id"], ["account_addresslist.id"], name="account_addresslistm_list_id_e4f611a5_fk_account_a", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["list_id"],
+        ["account_addresslist.id"],
+        name="account_addresslistm_list_id_e4f611a5_fk_account_a",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="account_addresslistmember_pkey"),
-    UniqueConstraint("address", "list_id", name="account_addresslistmember_address_list_id_671a99b1_uniq"),
+    UniqueConstraint(
+        "address", "list_id", name="account_addresslistmember_address_list_id_671a99b1_uniq"
+    ),
     Index("account_addresslistmember_address_eaaf8d99", "address"),
-    Index("account_addresslistmember_address_eaaf8d99_like", "address", postgresql_ops={"address": "varchar_pattern_ops"}),
+    Index(
+        "account_addresslistmember_address_eaaf8d99_like",
+        "address",
+        postgresql_ops={"address": "varchar_pattern_ops"},
+    ),
     Index("account_addresslistmember_list_id_e4f611a5", "list_id"),
 )
 
@@ -153,15 +209,46 @@ account_community = Table(
     Column("deleted_at", TimestampTZ(), nullable=True),
     Column("external_scorer_id", String(42), nullable=True),
     Column("human_points_program", Boolean(), nullable=False),
-    ForeignKeyConstraint(["account_id"], ["account_account.id"], name="account_community_account_id_56b17acb_fk_account_account_id", deferrable=True, initially="DEFERRED"),
-    ForeignKeyConstraint(["scorer_id"], ["scorer_weighted_scorer.id"], name="account_community_scorer_id_fdb68128_fk_scorer_we", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["account_id"],
+        ["account_account.id"],
+        name="account_community_account_id_56b17acb_fk_account_account_id",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    ForeignKeyConstraint(
+        ["scorer_id"],
+        ["scorer_weighted_scorer.id"],
+        name="account_community_scorer_id_fdb68128_fk_scorer_we",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="account_community_pkey"),
     UniqueConstraint("external_scorer_id", name="account_community_external_scorer_id_key"),
     Index("account_community_account_id_56b17acb", "account_id"),
-    Index("account_community_external_scorer_id_548ec701_like", "external_scorer_id", postgresql_ops={"external_scorer_id": "varchar_pattern_ops"}),
+    Index(
+        "account_community_external_scorer_id_548ec701_like",
+        "external_scorer_id",
+        postgresql_ops={"external_scorer_id": "varchar_pattern_ops"},
+    ),
     Index("account_community_scorer_id_fdb68128", "scorer_id"),
-    Index("unique_deleted_name_per_account", "account_id", "name", "deleted_at", unique=True, postgresql_where=text("deleted_at IS NOT NULL"), sqlite_where=text("deleted_at IS NOT NULL")),
-    Index("unique_non_deleted_name_per_account", "account_id", "name", unique=True, postgresql_where=text("deleted_at IS NULL"), sqlite_where=text("deleted_at IS NULL")),
+    Index(
+        "unique_deleted_name_per_account",
+        "account_id",
+        "name",
+        "deleted_at",
+        unique=True,
+        postgresql_where=text("deleted_at IS NOT NULL"),
+        sqlite_where=text("deleted_at IS NOT NULL"),
+    ),
+    Index(
+        "unique_non_deleted_name_per_account",
+        "account_id",
+        "name",
+        unique=True,
+        postgresql_where=text("deleted_at IS NULL"),
+        sqlite_where=text("deleted_at IS NULL"),
+    ),
 )
 
 
@@ -175,7 +262,11 @@ account_customcredentialruleset = Table(
     Column("provider_id", String(256), nullable=False),
     PrimaryKeyConstraint("id", name="account_customcredentialruleset_pkey"),
     UniqueConstraint("provider_id", name="account_customcredentialruleset_provider_id_key"),
-    Index("account_customcredentialruleset_provider_id_f1bc1925_like", "provider_id", postgresql_ops={"provider_id": "varchar_pattern_ops"}),
+    Index(
+        "account_customcredentialruleset_provider_id_f1bc1925_like",
+        "provider_id",
+        postgresql_ops={"provider_id": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -209,11 +300,21 @@ account_customization = Table(
     Column("nav_logo", Text(), nullable=True),
     Column("nav_order", Integer(), nullable=False),
     Column("show_in_top_nav", Boolean(), nullable=False),
-    ForeignKeyConstraint(["scorer_id"], ["account_community.id"], name="account_customizatio_scorer_id_354f8a7d_fk_account_c", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["scorer_id"],
+        ["account_community.id"],
+        name="account_customizatio_scorer_id_354f8a7d_fk_account_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="account_customization_pkey"),
     UniqueConstraint("path", name="account_customization_path_key"),
     UniqueConstraint("scorer_id", name="account_customization_scorer_id_354f8a7d_uniq"),
-    Index("account_customization_path_dfcf319d_like", "path", postgresql_ops={"path": "varchar_pattern_ops"}),
+    Index(
+        "account_customization_path_dfcf319d_like",
+        "path",
+        postgresql_ops={"path": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -225,10 +326,24 @@ account_walletgroupcommunityclaim = Table(
     Column("canonical_address", String(42), nullable=False),
     Column("claimed_at", TimestampTZ(), nullable=False),
     Column("community_id", BigInteger(), nullable=False),
-    ForeignKeyConstraint(["community_id"], ["account_community.id"], name="account_walletgroupc_community_id_d82acae6_fk_account_c", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["community_id"],
+        ["account_community.id"],
+        name="account_walletgroupc_community_id_d82acae6_fk_account_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="account_walletgroupcommunityclaim_pkey"),
-    UniqueConstraint("group_key", "community_id", name="account_walletgroupcommu_group_key_community_id_60ec33ad_uniq"),
-    Index("account_walletgroupcommu_canonical_address_0507e7f5_like", "canonical_address", postgresql_ops={"canonical_address": "varchar_pattern_ops"}),
+    UniqueConstraint(
+        "group_key",
+        "community_id",
+        name="account_walletgroupcommu_group_key_community_id_60ec33ad_uniq",
+    ),
+    Index(
+        "account_walletgroupcommu_canonical_address_0507e7f5_like",
+        "canonical_address",
+        postgresql_ops={"canonical_address": "varchar_pattern_ops"},
+    ),
     Index("account_walletgroupcommunityclaim_canonical_address_0507e7f5", "canonical_address"),
     Index("account_walletgroupcommunityclaim_community_id_d82acae6", "community_id"),
 )
@@ -250,7 +365,11 @@ auth_user = Table(
     Column("date_joined", TimestampTZ(), nullable=False),
     PrimaryKeyConstraint("id", name="auth_user_pkey"),
     UniqueConstraint("username", name="auth_user_username_key"),
-    Index("auth_user_username_6821ab7c_like", "username", postgresql_ops={"username": "varchar_pattern_ops"}),
+    Index(
+        "auth_user_username_6821ab7c_like",
+        "username",
+        postgresql_ops={"username": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -267,17 +386,35 @@ ceramic_cache_ban = Table(
     Column("last_run_revoke_matching", TimestampTZ(), nullable=True),
     Column("type", String(20), nullable=False),
     Column("ban_list_id", BigInteger(), nullable=True),
-    ForeignKeyConstraint(["ban_list_id"], ["ceramic_cache_banlist.id"], name="ceramic_cache_ban_ban_list_id_bb6f132a_fk_ceramic_c", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["ban_list_id"],
+        ["ceramic_cache_banlist.id"],
+        name="ceramic_cache_ban_ban_list_id_bb6f132a_fk_ceramic_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="ceramic_cache_ban_pkey"),
     Index("ceramic_cache_ban_address_d88c387c", "address"),
-    Index("ceramic_cache_ban_address_d88c387c_like", "address", postgresql_ops={"address": "varchar_pattern_ops"}),
+    Index(
+        "ceramic_cache_ban_address_d88c387c_like",
+        "address",
+        postgresql_ops={"address": "varchar_pattern_ops"},
+    ),
     Index("ceramic_cache_ban_ban_list_id_bb6f132a", "ban_list_id"),
     Index("ceramic_cache_ban_created_at_2ef4f9b1", "created_at"),
     Index("ceramic_cache_ban_end_time_2948ed9a", "end_time"),
     Index("ceramic_cache_ban_hash_852c49d9", "hash"),
-    Index("ceramic_cache_ban_hash_852c49d9_like", "hash", postgresql_ops={"hash": "varchar_pattern_ops"}),
+    Index(
+        "ceramic_cache_ban_hash_852c49d9_like",
+        "hash",
+        postgresql_ops={"hash": "varchar_pattern_ops"},
+    ),
     Index("ceramic_cache_ban_provider_dd34ee8a", "provider"),
-    Index("ceramic_cache_ban_provider_dd34ee8a_like", "provider", postgresql_ops={"provider": "varchar_pattern_ops"}),
+    Index(
+        "ceramic_cache_ban_provider_dd34ee8a_like",
+        "provider",
+        postgresql_ops={"provider": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -290,7 +427,11 @@ ceramic_cache_banlist = Table(
     Column("csv_file", String(1024), nullable=False),
     PrimaryKeyConstraint("id", name="ceramic_cache_banlist_pkey"),
     Index("ceramic_cache_banlist_name_938ecaa7", "name"),
-    Index("ceramic_cache_banlist_name_938ecaa7_like", "name", postgresql_ops={"name": "varchar_pattern_ops"}),
+    Index(
+        "ceramic_cache_banlist_name_938ecaa7_like",
+        "name",
+        postgresql_ops={"name": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -313,26 +454,69 @@ ceramic_cache_ceramiccache = Table(
     Column("source_app", Integer(), nullable=True),
     Column("source_scorer_id", BigInteger(), nullable=True),
     PrimaryKeyConstraint("id", name="ceramic_cache_ceramiccache_pkey"),
-    UniqueConstraint("type", "address", "provider", "deleted_at", name="ceramic_cache_ceramiccac_type_address_provider_de_91b0dfe5_uniq"),
+    UniqueConstraint(
+        "type",
+        "address",
+        "provider",
+        "deleted_at",
+        name="ceramic_cache_ceramiccac_type_address_provider_de_91b0dfe5_uniq",
+    ),
     Index("ceramic_cache_ceramiccache_address_a326f586", "address"),
-    Index("ceramic_cache_ceramiccache_address_a326f586_like", "address", postgresql_ops={"address": "varchar_pattern_ops"}),
+    Index(
+        "ceramic_cache_ceramiccache_address_a326f586_like",
+        "address",
+        postgresql_ops={"address": "varchar_pattern_ops"},
+    ),
     Index("ceramic_cache_ceramiccache_compose_db_save_status_ba2798e2", "compose_db_save_status"),
-    Index("ceramic_cache_ceramiccache_compose_db_save_status_ba2798e2_like", "compose_db_save_status", postgresql_ops={"compose_db_save_status": "varchar_pattern_ops"}),
+    Index(
+        "ceramic_cache_ceramiccache_compose_db_save_status_ba2798e2_like",
+        "compose_db_save_status",
+        postgresql_ops={"compose_db_save_status": "varchar_pattern_ops"},
+    ),
     Index("ceramic_cache_ceramiccache_compose_db_stream_id_d977c392", "compose_db_stream_id"),
-    Index("ceramic_cache_ceramiccache_compose_db_stream_id_d977c392_like", "compose_db_stream_id", postgresql_ops={"compose_db_stream_id": "varchar_pattern_ops"}),
+    Index(
+        "ceramic_cache_ceramiccache_compose_db_stream_id_d977c392_like",
+        "compose_db_stream_id",
+        postgresql_ops={"compose_db_stream_id": "varchar_pattern_ops"},
+    ),
     Index("ceramic_cache_ceramiccache_created_at_8b8bf604", "created_at"),
     Index("ceramic_cache_ceramiccache_deleted_at_2e65cde1", "deleted_at"),
     Index("ceramic_cache_ceramiccache_expiration_date_a3d52de9", "expiration_date"),
     Index("ceramic_cache_ceramiccache_issuance_date_ba8f7fb8", "issuance_date"),
     Index("ceramic_cache_ceramiccache_proof_value_f0af64e8", "proof_value"),
-    Index("ceramic_cache_ceramiccache_proof_value_f0af64e8_like", "proof_value", postgresql_ops={"proof_value": "varchar_pattern_ops"}),
+    Index(
+        "ceramic_cache_ceramiccache_proof_value_f0af64e8_like",
+        "proof_value",
+        postgresql_ops={"proof_value": "varchar_pattern_ops"},
+    ),
     Index("ceramic_cache_ceramiccache_provider_05926089", "provider"),
-    Index("ceramic_cache_ceramiccache_provider_05926089_like", "provider", postgresql_ops={"provider": "varchar_pattern_ops"}),
+    Index(
+        "ceramic_cache_ceramiccache_provider_05926089_like",
+        "provider",
+        postgresql_ops={"provider": "varchar_pattern_ops"},
+    ),
     Index("ceramic_cache_ceramiccache_source_app_c47146d1", "source_app"),
     Index("ceramic_cache_ceramiccache_source_scorer_id_95019b25", "source_scorer_id"),
     Index("ceramic_cache_ceramiccache_updated_at_bc471b72", "updated_at"),
-    Index("unique_deleted_provider_for_address", "type", "address", "provider", "deleted_at", unique=True, postgresql_where=text("deleted_at IS NOT NULL"), sqlite_where=text("deleted_at IS NOT NULL")),
-    Index("unique_non_deleted_provider_for_address", "type", "address", "provider", unique=True, postgresql_where=text("deleted_at IS NULL"), sqlite_where=text("deleted_at IS NULL")),
+    Index(
+        "unique_deleted_provider_for_address",
+        "type",
+        "address",
+        "provider",
+        "deleted_at",
+        unique=True,
+        postgresql_where=text("deleted_at IS NOT NULL"),
+        sqlite_where=text("deleted_at IS NOT NULL"),
+    ),
+    Index(
+        "unique_non_deleted_provider_for_address",
+        "type",
+        "address",
+        "provider",
+        unique=True,
+        postgresql_where=text("deleted_at IS NULL"),
+        sqlite_where=text("deleted_at IS NULL"),
+    ),
 )
 
 
@@ -343,12 +527,28 @@ ceramic_cache_revocation = Table(
     Column("proof_value", String(256), nullable=False),
     Column("ceramic_cache_id", BigInteger(), nullable=False),
     Column("revocation_list_id", BigInteger(), nullable=True),
-    ForeignKeyConstraint(["ceramic_cache_id"], ["ceramic_cache_ceramiccache.id"], name="ceramic_cache_revoca_ceramic_cache_id_3363c773_fk_ceramic_c", deferrable=True, initially="DEFERRED"),
-    ForeignKeyConstraint(["revocation_list_id"], ["ceramic_cache_revocationlist.id"], name="ceramic_cache_revoca_revocation_list_id_afc10362_fk_ceramic_c", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["ceramic_cache_id"],
+        ["ceramic_cache_ceramiccache.id"],
+        name="ceramic_cache_revoca_ceramic_cache_id_3363c773_fk_ceramic_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    ForeignKeyConstraint(
+        ["revocation_list_id"],
+        ["ceramic_cache_revocationlist.id"],
+        name="ceramic_cache_revoca_revocation_list_id_afc10362_fk_ceramic_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="ceramic_cache_revocation_pkey"),
     UniqueConstraint("ceramic_cache_id", name="ceramic_cache_revocation_ceramic_cache_id_key"),
     Index("ceramic_cache_revocation_proof_value_8a505018", "proof_value"),
-    Index("ceramic_cache_revocation_proof_value_8a505018_like", "proof_value", postgresql_ops={"proof_value": "varchar_pattern_ops"}),
+    Index(
+        "ceramic_cache_revocation_proof_value_8a505018_like",
+        "proof_value",
+        postgresql_ops={"proof_value": "varchar_pattern_ops"},
+    ),
     Index("ceramic_cache_revocation_revocation_list_id_afc10362", "revocation_list_id"),
 )
 
@@ -362,7 +562,11 @@ ceramic_cache_revocationlist = Table(
     Column("csv_file", String(1024), nullable=False),
     PrimaryKeyConstraint("id", name="ceramic_cache_revocationlist_pkey"),
     Index("ceramic_cache_revocationlist_name_bc38f860", "name"),
-    Index("ceramic_cache_revocationlist_name_bc38f860_like", "name", postgresql_ops={"name": "varchar_pattern_ops"}),
+    Index(
+        "ceramic_cache_revocationlist_name_bc38f860_like",
+        "name",
+        postgresql_ops={"name": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -374,7 +578,13 @@ cgrants_contribution = Table(
     Column("subscription_id", BigInteger(), nullable=False),
     Column("success", Boolean(), nullable=False),
     Column("amount_per_period_usdt", ExactNumeric(64, 18), nullable=False),
-    ForeignKeyConstraint(["subscription_id"], ["cgrants_subscription.id"], name="cgrants_contribution_subscription_id_583fd59b_fk_cgrants_s", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["subscription_id"],
+        ["cgrants_subscription.id"],
+        name="cgrants_contribution_subscription_id_583fd59b_fk_cgrants_s",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="cgrants_contribution_pkey"),
     Index("cgrants_contribution_subscription_id_583fd59b", "subscription_id"),
 )
@@ -389,7 +599,13 @@ cgrants_grant = Table(
     Column("is_clr_eligible", Boolean(), nullable=False),
     Column("data", JsonB, nullable=False),
     Column("admin_profile_id", BigInteger(), nullable=False),
-    ForeignKeyConstraint(["admin_profile_id"], ["cgrants_profile.id"], name="cgrants_grant_admin_profile_id_c17e76f3_fk_cgrants_profile_id", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["admin_profile_id"],
+        ["cgrants_profile.id"],
+        name="cgrants_grant_admin_profile_id_c17e76f3_fk_cgrants_profile_id",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="cgrants_grant_pkey"),
     Index("cgrants_grant_active_2099dea6", "active"),
     Index("cgrants_grant_admin_profile_id_c17e76f3", "admin_profile_id"),
@@ -407,11 +623,33 @@ cgrants_grantcontributionindex = Table(
     Column("grant_id", BigInteger(), nullable=False),
     Column("profile_id", BigInteger(), nullable=False),
     Column("contributor_address", String(100), nullable=True),
-    ForeignKeyConstraint(["contribution_id"], ["cgrants_contribution.id"], name="cgrants_grantcontrib_contribution_id_fbed3ed7_fk_cgrants_c", deferrable=True, initially="DEFERRED"),
-    ForeignKeyConstraint(["grant_id"], ["cgrants_grant.id"], name="cgrants_grantcontrib_grant_id_a3e23458_fk_cgrants_g", deferrable=True, initially="DEFERRED"),
-    ForeignKeyConstraint(["profile_id"], ["cgrants_profile.id"], name="cgrants_grantcontrib_profile_id_227259f7_fk_cgrants_p", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["contribution_id"],
+        ["cgrants_contribution.id"],
+        name="cgrants_grantcontrib_contribution_id_fbed3ed7_fk_cgrants_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    ForeignKeyConstraint(
+        ["grant_id"],
+        ["cgrants_grant.id"],
+        name="cgrants_grantcontrib_grant_id_a3e23458_fk_cgrants_g",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    ForeignKeyConstraint(
+        ["profile_id"],
+        ["cgrants_profile.id"],
+        name="cgrants_grantcontrib_profile_id_227259f7_fk_cgrants_p",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="cgrants_grantcontributionindex_pkey"),
-    Index("cgrants_grantcontributio_contributor_address_5d4aef43_like", "contributor_address", postgresql_ops={"contributor_address": "varchar_pattern_ops"}),
+    Index(
+        "cgrants_grantcontributio_contributor_address_5d4aef43_like",
+        "contributor_address",
+        postgresql_ops={"contributor_address": "varchar_pattern_ops"},
+    ),
     Index("cgrants_grantcontributionindex_amount_405a7875", "amount"),
     Index("cgrants_grantcontributionindex_contribution_id_fbed3ed7", "contribution_id"),
     Index("cgrants_grantcontributionindex_contributor_address_5d4aef43", "contributor_address"),
@@ -431,7 +669,11 @@ cgrants_profile = Table(
     PrimaryKeyConstraint("id", name="cgrants_profile_pkey"),
     UniqueConstraint("handle", name="cgrants_profile_handle_key"),
     Index("cgrants_profile_github_id_f9dd96ad", "github_id"),
-    Index("cgrants_profile_handle_d5972cf8_like", "handle", postgresql_ops={"handle": "varchar_pattern_ops"}),
+    Index(
+        "cgrants_profile_handle_d5972cf8_like",
+        "handle",
+        postgresql_ops={"handle": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -449,12 +691,28 @@ cgrants_protocolcontributions = Table(
     UniqueConstraint("ext_id", name="cgrants_protocolcontributions_ext_id_key"),
     Index("cgrants_protocolcontributions_amount_6906e261", "amount"),
     Index("cgrants_protocolcontributions_contributor_5b32637f", "contributor"),
-    Index("cgrants_protocolcontributions_contributor_5b32637f_like", "contributor", postgresql_ops={"contributor": "varchar_pattern_ops"}),
-    Index("cgrants_protocolcontributions_ext_id_c97518f8_like", "ext_id", postgresql_ops={"ext_id": "varchar_pattern_ops"}),
+    Index(
+        "cgrants_protocolcontributions_contributor_5b32637f_like",
+        "contributor",
+        postgresql_ops={"contributor": "varchar_pattern_ops"},
+    ),
+    Index(
+        "cgrants_protocolcontributions_ext_id_c97518f8_like",
+        "ext_id",
+        postgresql_ops={"ext_id": "varchar_pattern_ops"},
+    ),
     Index("cgrants_protocolcontributions_project_9247ecff", "project"),
-    Index("cgrants_protocolcontributions_project_9247ecff_like", "project", postgresql_ops={"project": "varchar_pattern_ops"}),
+    Index(
+        "cgrants_protocolcontributions_project_9247ecff_like",
+        "project",
+        postgresql_ops={"project": "varchar_pattern_ops"},
+    ),
     Index("cgrants_protocolcontributions_round_a00f486c", "round"),
-    Index("cgrants_protocolcontributions_round_a00f486c_like", "round", postgresql_ops={"round": "varchar_pattern_ops"}),
+    Index(
+        "cgrants_protocolcontributions_round_a00f486c_like",
+        "round",
+        postgresql_ops={"round": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -465,9 +723,17 @@ cgrants_roundmapping = Table(
     Column("round_number", String(100), nullable=False),
     Column("round_eth_address", String(100), nullable=False),
     PrimaryKeyConstraint("id", name="cgrants_roundmapping_pkey"),
-    UniqueConstraint("round_number", "round_eth_address", name="cgrants_roundmapping_round_number_round_eth_a_c92a02f4_uniq"),
+    UniqueConstraint(
+        "round_number",
+        "round_eth_address",
+        name="cgrants_roundmapping_round_number_round_eth_a_c92a02f4_uniq",
+    ),
     Index("cgrants_roundmapping_round_eth_address_2898745f", "round_eth_address"),
-    Index("cgrants_roundmapping_round_eth_address_2898745f_like", "round_eth_address", postgresql_ops={"round_eth_address": "varchar_pattern_ops"}),
+    Index(
+        "cgrants_roundmapping_round_eth_address_2898745f_like",
+        "round_eth_address",
+        postgresql_ops={"round_eth_address": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -481,7 +747,11 @@ cgrants_squelchedaccounts = Table(
     Column("round_number", String(100), nullable=False),
     PrimaryKeyConstraint("id", name="cgrants_squelchedaccounts_pkey"),
     Index("cgrants_squelchedaccounts_address_8effc17b", "address"),
-    Index("cgrants_squelchedaccounts_address_8effc17b_like", "address", postgresql_ops={"address": "varchar_pattern_ops"}),
+    Index(
+        "cgrants_squelchedaccounts_address_8effc17b_like",
+        "address",
+        postgresql_ops={"address": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -493,8 +763,20 @@ cgrants_subscription = Table(
     Column("contributor_profile_id", BigInteger(), nullable=True),
     Column("grant_id", BigInteger(), nullable=False),
     Column("is_mainnet", Boolean(), nullable=False),
-    ForeignKeyConstraint(["contributor_profile_id"], ["cgrants_profile.id"], name="cgrants_subscription_contributor_profile__4c5a1727_fk_cgrants_p", deferrable=True, initially="DEFERRED"),
-    ForeignKeyConstraint(["grant_id"], ["cgrants_grant.id"], name="cgrants_subscription_grant_id_f67f3c3d_fk_cgrants_grant_id", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["contributor_profile_id"],
+        ["cgrants_profile.id"],
+        name="cgrants_subscription_contributor_profile__4c5a1727_fk_cgrants_p",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    ForeignKeyConstraint(
+        ["grant_id"],
+        ["cgrants_grant.id"],
+        name="cgrants_subscription_grant_id_f67f3c3d_fk_cgrants_grant_id",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="cgrants_subscription_pkey"),
     Index("cgrants_subscription_contributor_profile_id_4c5a1727", "contributor_profile_id"),
     Index("cgrants_subscription_grant_id_f67f3c3d", "grant_id"),
@@ -510,7 +792,13 @@ registry_event = Table(
     Column("created_at", TimestampTZ(), nullable=False),
     Column("data", JsonB, nullable=False),
     Column("community_id", BigInteger(), nullable=True),
-    ForeignKeyConstraint(["community_id"], ["account_community.id"], name="registry_event_community_id_83e82610_fk_account_community_id", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["community_id"],
+        ["account_community.id"],
+        name="registry_event_community_id_83e82610_fk_account_community_id",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="registry_event_pkey"),
     Index("registry_event_community_id_83e82610", "community_id"),
     Index("score_history_index", "action", "address", "community_id", "created_at"),
@@ -533,10 +821,18 @@ registry_gtcstakeevent = Table(
     Index("gtc_staking_index", "round_id", "address", "staker"),
     Index("gtc_staking_index_by_staker", "round_id", "staker"),
     Index("registry_gtcstakeevent_address_7509de41", "address"),
-    Index("registry_gtcstakeevent_address_7509de41_like", "address", postgresql_ops={"address": "varchar_pattern_ops"}),
+    Index(
+        "registry_gtcstakeevent_address_7509de41_like",
+        "address",
+        postgresql_ops={"address": "varchar_pattern_ops"},
+    ),
     Index("registry_gtcstakeevent_round_id_aae45d3f", "round_id"),
     Index("registry_gtcstakeevent_staker_2d308c09", "staker"),
-    Index("registry_gtcstakeevent_staker_2d308c09_like", "staker", postgresql_ops={"staker": "varchar_pattern_ops"}),
+    Index(
+        "registry_gtcstakeevent_staker_2d308c09_like",
+        "staker",
+        postgresql_ops={"staker": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -548,15 +844,31 @@ registry_hashscorerlink = Table(
     Column("address", String(42), nullable=False),
     Column("expires_at", TimestampTZ(), nullable=False),
     Column("community_id", BigInteger(), nullable=False),
-    ForeignKeyConstraint(["community_id"], ["account_community.id"], name="registry_hashscorerl_community_id_464dfa88_fk_account_c", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["community_id"],
+        ["account_community.id"],
+        name="registry_hashscorerl_community_id_464dfa88_fk_account_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="registry_hashscorerlink_pkey"),
-    UniqueConstraint("hash", "community_id", name="registry_hashscorerlink_hash_community_id_ea7e08a6_uniq"),
+    UniqueConstraint(
+        "hash", "community_id", name="registry_hashscorerlink_hash_community_id_ea7e08a6_uniq"
+    ),
     Index("registry_hashscorerlink_address_b3ffe97e", "address"),
-    Index("registry_hashscorerlink_address_b3ffe97e_like", "address", postgresql_ops={"address": "varchar_pattern_ops"}),
+    Index(
+        "registry_hashscorerlink_address_b3ffe97e_like",
+        "address",
+        postgresql_ops={"address": "varchar_pattern_ops"},
+    ),
     Index("registry_hashscorerlink_community_id_464dfa88", "community_id"),
     Index("registry_hashscorerlink_expires_at_660d8ce1", "expires_at"),
     Index("registry_hashscorerlink_hash_6798c065", "hash"),
-    Index("registry_hashscorerlink_hash_6798c065_like", "hash", postgresql_ops={"hash": "varchar_pattern_ops"}),
+    Index(
+        "registry_hashscorerlink_hash_6798c065_like",
+        "hash",
+        postgresql_ops={"hash": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -571,16 +883,35 @@ registry_humanpoints = Table(
     Column("chain_id", Integer(), nullable=False),
     Column("provider", String(100), nullable=False),
     PrimaryKeyConstraint("id", name="registry_humanpoints_pkey"),
-    UniqueConstraint("address", "action", "chain_id", "provider", "tx_hash", name="unique_human_points_constraint"),
+    UniqueConstraint(
+        "address",
+        "action",
+        "chain_id",
+        "provider",
+        "tx_hash",
+        name="unique_human_points_constraint",
+    ),
     Index("registry_hu_address_5fea1a_idx", "address", "action"),
     Index("registry_hu_chain_i_646b64_idx", "chain_id", "action"),
     Index("registry_humanpoints_action_2af7c950", "action"),
-    Index("registry_humanpoints_action_2af7c950_like", "action", postgresql_ops={"action": "varchar_pattern_ops"}),
+    Index(
+        "registry_humanpoints_action_2af7c950_like",
+        "action",
+        postgresql_ops={"action": "varchar_pattern_ops"},
+    ),
     Index("registry_humanpoints_address_2575ffb6", "address"),
-    Index("registry_humanpoints_address_2575ffb6_like", "address", postgresql_ops={"address": "varchar_pattern_ops"}),
+    Index(
+        "registry_humanpoints_address_2575ffb6_like",
+        "address",
+        postgresql_ops={"address": "varchar_pattern_ops"},
+    ),
     Index("registry_humanpoints_chain_id_a61cab3f", "chain_id"),
     Index("registry_humanpoints_provider_140cbcda", "provider"),
-    Index("registry_humanpoints_provider_140cbcda_like", "provider", postgresql_ops={"provider": "varchar_pattern_ops"}),
+    Index(
+        "registry_humanpoints_provider_140cbcda_like",
+        "provider",
+        postgresql_ops={"provider": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -590,11 +921,25 @@ registry_humanpointscommunityqualifiedusers = Table(
     Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
     Column("address", String(42), nullable=False),
     Column("community_id", BigInteger(), nullable=False),
-    ForeignKeyConstraint(["community_id"], ["account_community.id"], name="registry_humanpoints_community_id_ae641a3f_fk_account_c", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["community_id"],
+        ["account_community.id"],
+        name="registry_humanpoints_community_id_ae641a3f_fk_account_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="registry_humanpointscommunityqualifiedusers_pkey"),
-    UniqueConstraint("address", "community_id", name="registry_humanpointscomm_address_community_id_a9e351f4_uniq"),
+    UniqueConstraint(
+        "address",
+        "community_id",
+        name="registry_humanpointscomm_address_community_id_a9e351f4_uniq",
+    ),
     Index("registry_hu_address_0abb23_idx", "address"),
-    Index("registry_humanpointscomm_address_a7e51a30_like", "address", postgresql_ops={"address": "varchar_pattern_ops"}),
+    Index(
+        "registry_humanpointscomm_address_a7e51a30_like",
+        "address",
+        postgresql_ops={"address": "varchar_pattern_ops"},
+    ),
     Index("registry_humanpointscommun_community_id_ae641a3f", "community_id"),
     Index("registry_humanpointscommunityqualifiedusers_address_a7e51a30", "address"),
 )
@@ -610,7 +955,11 @@ registry_humanpointsconfig = Table(
     PrimaryKeyConstraint("id", name="registry_humanpointsconfig_pkey"),
     UniqueConstraint("action", name="registry_humanpointsconfig_action_key"),
     Index("registry_hu_action_230641_idx", "action", "active"),
-    Index("registry_humanpointsconfig_action_2c596373_like", "action", postgresql_ops={"action": "varchar_pattern_ops"}),
+    Index(
+        "registry_humanpointsconfig_action_2c596373_like",
+        "action",
+        postgresql_ops={"action": "varchar_pattern_ops"},
+    ),
     Index("registry_humanpointsconfig_active_0d54ac09", "active"),
 )
 
@@ -621,7 +970,11 @@ registry_humanpointsmultiplier = Table(
     Column("address", String(42), nullable=False),
     Column("multiplier", Integer(), nullable=False),
     PrimaryKeyConstraint("address", name="registry_humanpointsmultiplier_pkey"),
-    Index("registry_humanpointsmultiplier_address_a5b03f79_like", "address", postgresql_ops={"address": "varchar_pattern_ops"}),
+    Index(
+        "registry_humanpointsmultiplier_address_a5b03f79_like",
+        "address",
+        postgresql_ops={"address": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -632,11 +985,23 @@ registry_passport = Table(
     Column("community_id", BigInteger(), nullable=True),
     Column("address", String(100), nullable=True),
     Column("requires_calculation", Boolean(), nullable=True),
-    ForeignKeyConstraint(["community_id"], ["account_community.id"], name="registry_passport_community_id_1524ae17_fk_account_community_id", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["community_id"],
+        ["account_community.id"],
+        name="registry_passport_community_id_1524ae17_fk_account_community_id",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="registry_passport_pkey"),
-    UniqueConstraint("address", "community_id", name="registry_passport_address_community_id_14f7b36b_uniq"),
+    UniqueConstraint(
+        "address", "community_id", name="registry_passport_address_community_id_14f7b36b_uniq"
+    ),
     Index("registry_passport_address_fb3975f7", "address"),
-    Index("registry_passport_address_fb3975f7_like", "address", postgresql_ops={"address": "varchar_pattern_ops"}),
+    Index(
+        "registry_passport_address_fb3975f7_like",
+        "address",
+        postgresql_ops={"address": "varchar_pattern_ops"},
+    ),
     Index("registry_passport_community_id_1524ae17", "community_id"),
 )
 
@@ -654,13 +1019,23 @@ registry_score = Table(
     Column("stamp_scores", JsonB, nullable=True),
     Column("expiration_date", TimestampTZ(), nullable=True),
     Column("stamps", JsonB, nullable=True),
-    ForeignKeyConstraint(["passport_id"], ["registry_passport.id"], name="registry_score_passport_id_640e4835_fk_registry_passport_id", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["passport_id"],
+        ["registry_passport.id"],
+        name="registry_score_passport_id_640e4835_fk_registry_passport_id",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="registry_score_pkey"),
     UniqueConstraint("passport_id", name="registry_score_passport_id_640e4835_uniq"),
     Index("registry_score_expiration_date_a46277c6", "expiration_date"),
     Index("registry_score_last_score_timestamp_dcdec469", "last_score_timestamp"),
     Index("registry_score_status_4f7843c9", "status"),
-    Index("registry_score_status_4f7843c9_like", "status", postgresql_ops={"status": "varchar_pattern_ops"}),
+    Index(
+        "registry_score_status_4f7843c9_like",
+        "status",
+        postgresql_ops={"status": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -671,11 +1046,21 @@ registry_stamp = Table(
     Column("provider", String(256), nullable=False),
     Column("credential", JsonB, nullable=False),
     Column("passport_id", BigInteger(), nullable=True),
-    ForeignKeyConstraint(["passport_id"], ["registry_passport.id"], name="registry_stamp_passport_id_a0a2c334_fk_registry_passport_id", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["passport_id"],
+        ["registry_passport.id"],
+        name="registry_stamp_passport_id_a0a2c334_fk_registry_passport_id",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("id", name="registry_stamp_pkey"),
     Index("registry_stamp_passport_id_a0a2c334", "passport_id"),
     Index("registry_stamp_provider_096281ff", "provider"),
-    Index("registry_stamp_provider_096281ff_like", "provider", postgresql_ops={"provider": "varchar_pattern_ops"}),
+    Index(
+        "registry_stamp_provider_096281ff_like",
+        "provider",
+        postgresql_ops={"provider": "varchar_pattern_ops"},
+    ),
 )
 
 
@@ -685,7 +1070,13 @@ scorer_weighted_binaryweightedscorer = Table(
     Column("scorer_ptr_id", BigInteger(), nullable=False),
     Column("weights", JsonB, nullable=True),
     Column("threshold", ExactNumeric(10, 5), nullable=False),
-    ForeignKeyConstraint(["scorer_ptr_id"], ["scorer_weighted_scorer.id"], name="scorer_weighted_bina_scorer_ptr_id_12e4494a_fk_scorer_we", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["scorer_ptr_id"],
+        ["scorer_weighted_scorer.id"],
+        name="scorer_weighted_bina_scorer_ptr_id_12e4494a_fk_scorer_we",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("scorer_ptr_id", name="scorer_weighted_binaryweightedscorer_pkey"),
 )
 
@@ -706,7 +1097,13 @@ scorer_weighted_weightedscorer = Table(
     Column("scorer_ptr_id", BigInteger(), nullable=False),
     Column("weights", JsonB, nullable=True),
     Column("threshold", ExactNumeric(10, 5), nullable=False),
-    ForeignKeyConstraint(["scorer_ptr_id"], ["scorer_weighted_scorer.id"], name="scorer_weighted_weig_scorer_ptr_id_fd2d9079_fk_scorer_we", deferrable=True, initially="DEFERRED"),
+    ForeignKeyConstraint(
+        ["scorer_ptr_id"],
+        ["scorer_weighted_scorer.id"],
+        name="scorer_weighted_weig_scorer_ptr_id_fd2d9079_fk_scorer_we",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
     PrimaryKeyConstraint("scorer_ptr_id", name="scorer_weighted_weightedscorer_pkey"),
 )
 
@@ -723,13 +1120,23 @@ stake_stake = Table(
     Column("stakee", String(42), nullable=False),
     Column("current_amount", ExactNumeric(78, 18), nullable=False),
     PrimaryKeyConstraint("id", name="stake_stake_pkey"),
-    UniqueConstraint("staker", "stakee", "chain", name="stake_stake_staker_stakee_chain_fcf3d5e9_uniq"),
+    UniqueConstraint(
+        "staker", "stakee", "chain", name="stake_stake_staker_stakee_chain_fcf3d5e9_uniq"
+    ),
     Index("stake_stake_chain_2b875a1d", "chain"),
     Index("stake_stake_last_updated_in_block_3659538c", "last_updated_in_block"),
     Index("stake_stake_stakee_1015ebfc", "stakee"),
-    Index("stake_stake_stakee_1015ebfc_like", "stakee", postgresql_ops={"stakee": "varchar_pattern_ops"}),
+    Index(
+        "stake_stake_stakee_1015ebfc_like",
+        "stakee",
+        postgresql_ops={"stakee": "varchar_pattern_ops"},
+    ),
     Index("stake_stake_staker_51f438f8", "staker"),
-    Index("stake_stake_staker_51f438f8_like", "staker", postgresql_ops={"staker": "varchar_pattern_ops"}),
+    Index(
+        "stake_stake_staker_51f438f8_like",
+        "staker",
+        postgresql_ops={"staker": "varchar_pattern_ops"},
+    ),
 )
 
 

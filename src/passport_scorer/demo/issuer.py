@@ -103,7 +103,9 @@ class EthereumIssuer:
         subject_id: str | None = None,
     ) -> dict[str, Any]:
         now = datetime.now(UTC)
-        expiration = expires if isinstance(expires, str) else _iso(expires or now + timedelta(days=90))
+        expiration = (
+            expires if isinstance(expires, str) else _iso(expires or now + timedelta(days=90))
+        )
         credential = {
             "@context": [
                 "https://www.w3.org/2018/credentials/v1",

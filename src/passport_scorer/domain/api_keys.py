@@ -72,7 +72,11 @@ def check_fast(key: str, stored: ApiKey) -> KeyCheck:
     """Check without PBKDF2; says so when the slow check is needed."""
     if stored.hashed_key_sha256:
         # A stored sha256 value is authoritative: no fallback on mismatch.
-        return KeyCheck.VALID if _same(sha256_hash(key), stored.hashed_key_sha256) else KeyCheck.INVALID
+        return (
+            KeyCheck.VALID
+            if _same(sha256_hash(key), stored.hashed_key_sha256)
+            else KeyCheck.INVALID
+        )
     if stored.hashed_key.startswith(SHA256_PREFIX):
         return KeyCheck.VALID if _same(sha256_hash(key), stored.hashed_key) else KeyCheck.INVALID
     if stored.hashed_key.startswith(PBKDF2_PREFIX):

@@ -46,7 +46,7 @@ class ProofChecker(Protocol):
 
 
 def latest_per_provider(rows: Iterable[CachedStamp]) -> list[CachedStamp]:
-    """One row per provider: the most recently updated (first seen on a tie), in first-seen order."""
+    """One row per provider, the latest updated (first seen on a tie), in first-seen order."""
     chosen: dict[str, CachedStamp] = {}
     for row in rows:
         current = chosen.get(row.provider)

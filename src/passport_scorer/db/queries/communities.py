@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Row, Text, case, cast, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection

@@ -1,4 +1,4 @@
-"""SQL for the scoring results: `registry_passport`, `registry_stamp`, `registry_score`, `registry_event`."""
+"""SQL for scoring results: `registry_passport`, `_stamp`, `_score` and `_event`."""
 
 from __future__ import annotations
 
@@ -19,12 +19,12 @@ from passport_scorer.db.tables import registry_stamp as stamps
 
 async def upsert_passport(conn: AsyncConnection, address: str, community_id: int) -> int:
     """The passport's id; the row stays locked until the transaction ends."""
-    statement = insert_for(conn, passports).values(
+    values = insert_for(conn, passports).values(
         address=address, community_id=community_id, requires_calculation=None
     )
-    statement = statement.on_conflict_do_update(
+    statement = values.on_conflict_do_update(
         index_elements=["address", "community_id"],
-        set_={"address": statement.excluded.address},
+        set_={"address": values.excluded.address},
     ).returning(passports.c.id)
     return int((await conn.execute(statement)).scalar_one())
 
@@ -68,10 +68,12 @@ async def save_score(
         "stamps": stamps_json,
         "expiration_date": expiration_date,
     }
-    statement = insert_for(conn, scores).values(passport_id=passport_id, **values)
-    statement = statement.on_conflict_do_update(
-        index_elements=["passport_id"], set_=values
-    ).returning(scores.c.id)
+    statement = (
+        insert_for(conn, scores)
+        .values(passport_id=passport_id, **values)
+        .on_conflict_do_update(index_elements=["passport_id"], set_=values)
+        .returning(scores.c.id)
+    )
     return int((await conn.execute(statement)).scalar_one())
 
 

@@ -1,0 +1,84 @@
+"""The `passport-scorer` commands, run as an operator would."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from passport_scorer.demo.issuer import TEST_ISSUER_DID
+from tests.conftest import free_port
+
+
+def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "passport_scorer", *args],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_invalid_setting_stops_with_one_line() -> None:
+    result = run("check", env={"TRUSTED_IAM_ISSUERS": "not json"})
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "invalid setting TRUSTED_IAM_ISSUERS" in result.stderr
+
+
+def test_check_lists_what_an_empty_database_lacks(tmp_path: Path) -> None:
+    result = run("check", env={"DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"})
+    assert result.returncode == 1
+    assert "missing table: registry_score" in result.stdout
+
+
+def test_migrate_demo_serve_and_the_printed_curl_scores_a_passing_address(tmp_path: Path) -> None:
+    port = free_port()
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'demo.sqlite3'}",
+        "TRUSTED_IAM_ISSUERS": f'["{TEST_ISSUER_DID}"]',
+    }
+    assert run("migrate", env=env).returncode == 0
+    first = run("demo", "--base-url", f"http://127.0.0.1:{port}", env=env)
+    demo = run("demo", "--base-url", f"http://127.0.0.1:{port}", env=env)  # idempotent
+    assert first.returncode == 0 and demo.returncode == 0, demo.stderr
+    assert "note:" not in demo.stdout
+    [curl] = [line for line in demo.stdout.splitlines() if line.startswith("curl ")]
+    assert run("check", env=env).returncode == 0
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "passport_scorer", "serve", "--port", str(port), "--workers", "1"],
+        env={**os.environ, **env},
+    )
+    try:
+        words = shlex.split(curl)
+        header = words[words.index("-H") + 1]
+        name, _, value = header.partition(": ")
+        url = words[-1]
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                response = httpx.get(url, headers={name: value}, timeout=5)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline, "server did not start"
+                time.sleep(0.2)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["passing_score"] is True
+        assert body["score"] == "24.00000"
+        old_key = re.search(r"X-API-Key: (\S+)'", first.stdout)
+        assert old_key is not None
+        stale = httpx.get(url, headers={"X-API-Key": old_key.group(1)}, timeout=5)
+        assert stale.status_code == 401  # each demo run rotates the key
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from passport_scorer.config import DEFAULT_TRUSTED_IAM_ISSUERS, ConfigurationError, load_settings
+from passport_scorer.db.url import redact, to_sqlalchemy_url
+
+
+def test_defaults_need_nothing() -> None:
+    settings = load_settings({})
+    assert settings.DATABASE_URL.startswith("sqlite:///")
+    assert settings.TRUSTED_IAM_ISSUERS == DEFAULT_TRUSTED_IAM_ISSUERS
+    assert not settings.multi_nullifier
+    assert settings.CGRANTS_API_TOKEN is None
+
+
+def test_reference_names_and_spellings() -> None:
+    settings = load_settings(
+        {
+            "TRUSTED_IAM_ISSUERS": '["did:ethr:0x1", "did:key:z6"]',
+            "FF_MULTI_NULLIFIER": "on",
+            "RATELIMIT_ENABLE": "True",
+            "DEMO_API_SCORER_ID": "12",
+            "DEMO_API_KEY_ALIASES": '["a", "b"]',
+            "CGRANTS_API_TOKEN": "secret-token",
+        }
+    )
+    assert settings.trusted_issuers == {"did:ethr:0x1", "did:key:z6"}
+    assert settings.multi_nullifier and settings.RATELIMIT_ENABLE == "on"
+    assert settings.DEMO_API_SCORER_ID == 12
+    assert settings.DEMO_API_KEY_ALIASES == ["a", "b"]
+    assert "secret-token" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"TRUSTED_IAM_ISSUERS": "did:ethr:0x1"}, "invalid setting TRUSTED_IAM_ISSUERS"),
+        ({"TRUSTED_IAM_ISSUERS": '[""]'}, "invalid setting TRUSTED_IAM_ISSUERS"),
+        ({"DATABASE_URL": "mysql://x/y"}, "invalid setting DATABASE_URL"),
+        ({"DATABASE_URL": "::::"}, "invalid setting DATABASE_URL"),
+        ({"FF_MULTI_NULLIFIER": "maybe"}, "invalid setting FF_MULTI_NULLIFIER"),
+        ({"DB_POOL_SIZE": "0"}, "invalid setting DB_POOL_SIZE"),
+        ({"DEMO_API_SCORER_ID": "x"}, "invalid setting DEMO_API_SCORER_ID"),
+    ],
+)
+def test_invalid_settings_fail_with_one_line(environ: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        load_settings(environ)
+    assert str(caught.value).startswith(message)
+    assert "\n" not in str(caught.value)
+
+
+def test_database_urls_map_to_async_drivers() -> None:
+    pg = to_sqlalchemy_url("postgres://u:p@db:5432/passport?sslmode=disable")
+    assert pg.drivername == "postgresql+asyncpg"
+    assert pg.query == {"ssl": "disable"}
+    assert to_sqlalchemy_url("sqlite:///./x.db").drivername == "sqlite+aiosqlite"
+    assert "p@" not in redact("postgres://u:p@db/passport")
