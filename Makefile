@@ -7,7 +7,7 @@ PORT ?= 8000
 # The demo's stamps are signed by the public test issuer: trusted here only.
 DEMO_ISSUERS := ["did:ethr:0x018d103c154748e8d5a1d7658185125175457f84"]
 
-.PHONY: run test lint format install clean
+.PHONY: run test lint format install clean bench
 
 $(BIN)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,8 @@ run: $(BIN)/.installed
 	exec $(BIN)/passport-scorer serve --host $(HOST) --port $(PORT)
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 test: lint
@@ -36,3 +36,7 @@ format: $(BIN)/.installed
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache passport_scorer.sqlite3*
+
+# Benchmark against Postgres (BENCH_DATABASE_URL; default: local server, database passport_bench).
+bench: $(BIN)/.installed
+	$(BIN)/python -m bench

@@ -1,0 +1,227 @@
+"""`make bench`: seed Postgres, start the production server, load it from another process.
+
+Environment: `BENCH_DATABASE_URL` (default: the local server, database `passport_bench`, which
+is dropped and re-created), `BENCH_SECONDS` (per concurrent run, default 20), `BENCH_WORKERS`
+(server workers, default one per core).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+import httpx
+from sqlalchemy.engine import make_url
+
+from passport_scorer.config import load_settings
+from passport_scorer.db.engine import Database
+from passport_scorer.db.schema import migrate
+from passport_scorer.demo.issuer import TEST_ISSUER_DID
+
+from . import dataset, floor
+
+ROOT = Path(__file__).resolve().parent
+DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/passport_bench"
+SEQUENTIAL_REQUESTS = 500
+
+
+def _admin_url(url: str) -> str:
+    parsed = make_url(url.replace("postgres://", "postgresql://", 1))
+    return parsed.set(drivername="postgresql", database="postgres").render_as_string(
+        hide_password=False
+    )
+
+
+async def _recreate_database(url: str) -> None:
+    name = make_url(url.replace("postgres://", "postgresql://", 1)).database
+    conn = await asyncpg.connect(_admin_url(url))
+    try:
+        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await conn.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await conn.close()
+
+
+async def _seed(url: str) -> dataset.Dataset:
+    db = Database.from_settings(load_settings({"DATABASE_URL": url}))
+    try:
+        return await dataset.build(db)
+    finally:
+        await db.dispose()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _server_env(url: str) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "TRUSTED_IAM_ISSUERS": json.dumps([TEST_ISSUER_DID]),
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def _start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "passport_scorer", "serve", "--port", str(port)]
+    command += ["--workers", str(workers)]
+    process = subprocess.Popen(command, env=_server_env(url))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("bench: the server did not start")
+
+
+def _worker_peak_rss_mb(server: subprocess.Popen[bytes]) -> list[float]:
+    """Peak resident memory (VmHWM) of each worker process of the server."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children")
+    peaks = []
+    for pid in children.read_text().split():
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                peaks.append(int(line.split()[1]) / 1024)
+    return peaks
+
+
+def _load(port: int, requests_file: Path, connections: int, **bound: float) -> dict[str, Any]:
+    command = [sys.executable, "-m", "bench.load", "--port", str(port)]
+    command += ["--connections", str(connections), "--requests-file", str(requests_file)]
+    for name, value in bound.items():
+        command += [f"--{name}", str(value)]
+    output = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT.parent)
+    result: dict[str, Any] = json.loads(output.stdout)
+    return result
+
+
+def _verify(result: dict[str, Any], expected: dict[str, tuple[str, bool]]) -> int:
+    """Checks sampled bodies against the expected scores; returns how many were checked."""
+    checked = 0
+    for path, status, body in result.pop("samples"):
+        if status != 200:
+            raise SystemExit(f"bench: {path} answered {status}: {body[:200]}")
+        if path == "/health":
+            continue
+        data = json.loads(body)
+        address = path.rsplit("/", 1)[1]
+        want = expected.get(address, ("0.00000", False))
+        if (data["score"], data["passing_score"]) != want or data["error"] is not None:
+            raise SystemExit(f"bench: wrong score for {address}: {data} (expected {want})")
+        checked += 1
+    return checked
+
+
+def _requests(paths: list[str], headers: dict[str, str], folder: Path, name: str) -> Path:
+    file = folder / f"{name}.json"
+    file.write_text(json.dumps([{"path": path, "headers": headers} for path in paths]))
+    return file
+
+
+def main() -> None:
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    seconds = float(os.environ.get("BENCH_SECONDS", "20"))
+    workers = int(os.environ.get("BENCH_WORKERS", str(os.cpu_count() or 1)))
+    print(f"bench: database {make_url(url).render_as_string(hide_password=True)}", flush=True)
+    asyncio.run(_recreate_database(url))
+    migrate(url)
+    started = time.monotonic()
+    data = asyncio.run(_seed(url))
+    print(f"bench: seeded {len(data.addresses)} addresses in {time.monotonic() - started:.1f}s")
+
+    headers = {"X-API-Key": data.api_key}
+    stamp_paths = [f"/v2/stamps/{data.community_id}/score/{a}" for a in data.addresses]
+    empty_paths = [f"/v2/stamps/{data.community_id}/score/{a}" for a in data.empty_addresses]
+    port = _free_port()
+    report: dict[str, Any] = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "server": {"workers": workers, "command": "passport-scorer serve"},
+        "runs": {},
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files = {
+            "stamps": _requests(stamp_paths, headers, folder, "stamps"),
+            "no_stamps": _requests(empty_paths, headers, folder, "empty"),
+            "health": _requests(["/health"], {}, folder, "health"),
+        }
+        server = _start_server(url, port, workers)
+        try:
+            # Score every address once, in order: settles nullifier ownership; verify them all.
+            verified = 0
+            for name in ("stamps", "no_stamps"):
+                warm = _load(port, files[name], 1, count=len(stamp_paths), **{"sample-every": 1})
+                verified += _verify(warm, data.expected)
+            for name, file in files.items():
+                runs = report["runs"].setdefault(name, {})
+                runs["sequential"] = _load(port, file, 1, count=SEQUENTIAL_REQUESTS)
+                verified += _verify(runs["sequential"], data.expected)
+                for connections in (16, 64):
+                    result = _load(port, file, connections, duration=seconds)
+                    verified += _verify(result, data.expected)
+                    runs[f"c{connections}"] = result
+                    print(f"bench: {name} c{connections}: {result['rps']:.0f} req/s", flush=True)
+            report["verified_responses"] = verified
+            report["worker_peak_rss_mb"] = _worker_peak_rss_mb(server)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+    settings = load_settings(_server_env(url))
+    scripts = floor.capture(settings, stamp_paths[:100], headers)
+    report["floor"] = {
+        f"c{clients}": floor.run_pgbench(url, scripts, clients=clients, seconds=seconds)
+        for clients in (16, 64)
+    }
+    report["floor"]["sample_script"] = scripts[0]
+    out = ROOT / "results" / f"bench-{report['when'].replace(':', '')}.json"
+    out.write_text(json.dumps(report, indent=2))
+    print(_table(report))
+    print(f"bench: full results in {out.relative_to(ROOT.parent)}")
+
+
+def _table(report: dict[str, Any]) -> str:
+    lines = [
+        "| case | connections | req/s | p50 ms | p95 ms | p99 ms | errors |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, runs in report["runs"].items():
+        for label, run in runs.items():
+            lines.append(
+                f"| {name} | {label} | {run['rps']:.0f} | {run['p50_ms']:.2f} | "
+                f"{run['p95_ms']:.2f} | {run['p99_ms']:.2f} | {run['errors']} |"
+            )
+    for label, run in report["floor"].items():
+        if label.startswith("c"):
+            lines.append(
+                f"| pgbench floor (same SQL) | {label} | {run['rps']:.0f} | {run['p50_ms']:.2f} | "
+                f"{run['p95_ms']:.2f} | {run['p99_ms']:.2f} | 0 |"
+            )
+    rss = ", ".join(f"{mb:.0f}" for mb in report["worker_peak_rss_mb"])
+    lines.append(f"\nPeak RSS per worker (MB): {rss}")
+    lines.append(f"Verified responses: {report['verified_responses']}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

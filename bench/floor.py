@@ -1,0 +1,128 @@
+"""The database floor: the exact SQL one scoring request issues, replayed by pgbench.
+
+Statements are captured from real requests (through the app, in-process) with SQLAlchemy's
+cursor events, rendered with literal values, and written as one pgbench script per address, so
+pgbench rotates over addresses as the HTTP load does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+
+from passport_scorer.app import create_app
+from passport_scorer.config import Settings
+from passport_scorer.services.container import Services
+
+from .load import percentile
+
+
+def _literal(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | Decimal):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return f"'{value.isoformat()}'"
+    if isinstance(value, list | tuple):
+        return "ARRAY[" + ", ".join(_literal(item) for item in value) + "]"
+    if isinstance(value, dict):
+        value = json.dumps(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _render(statement: str, parameters: Sequence[Any]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        return _literal(parameters[int(match.group(1)) - 1])
+
+    return re.sub(r"\$(\d+)", replace, statement)
+
+
+async def capture_scripts(
+    settings: Settings, paths: list[str], headers: dict[str, str]
+) -> list[list[str]]:
+    """For each path, the SQL statements one request issues, BEGIN/COMMIT included."""
+    services = Services.build(settings)
+    engine = services.db.engine.sync_engine
+    current: list[str] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _statement(_c: Any, _cur: Any, statement: str, params: Any, _ctx: Any, many: bool) -> None:
+        for one in params if many else [params]:
+            current.append(_render(statement, one or ()).strip() + ";")
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+            current.append("BEGIN;")
+
+    @event.listens_for(engine, "commit")
+    def _commit(_conn: Any) -> None:
+        current.append("COMMIT;")
+
+    scripts: list[list[str]] = []
+    app = create_app(services=services)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://b") as c:
+        for path in paths:
+            current.clear()
+            response = await c.get(path, headers=headers)
+            response.raise_for_status()
+            scripts.append(list(current))
+    await services.db.dispose()
+    return scripts
+
+
+def run_pgbench(
+    database_url: str, scripts: list[list[str]], *, clients: int, seconds: float
+) -> dict[str, Any]:
+    url = make_url(database_url.replace("postgres://", "postgresql://", 1))
+    with tempfile.TemporaryDirectory() as folder:
+        files = []
+        for index, statements in enumerate(scripts):
+            script = Path(folder) / f"score{index}.sql"
+            script.write_text("\n".join(statements) + "\n")
+            files += ["-f", f"{script}@1"]
+        command = [
+            "pgbench", "-n", "-c", str(clients), "-j", "2", "-T", str(int(seconds)),
+            "-h", url.host or "127.0.0.1", "-p", str(url.port or 5432),
+            "-U", url.username or "postgres", "-l", "--log-prefix", f"{folder}/log",
+            *files, url.database or "postgres",
+        ]  # fmt: skip
+        env = {"PGPASSWORD": url.password or ""}
+        output = subprocess.run(
+            command, capture_output=True, text=True, check=True, cwd=folder, env=env
+        ).stdout
+        latencies = sorted(
+            int(line.split()[2]) / 1000
+            for log in Path(folder).glob("log*")
+            for line in log.read_text().splitlines()
+            if line.strip()
+        )
+    tps = float(re.search(r"tps = ([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    return {
+        "connections": clients,
+        "transactions": len(latencies),
+        "rps": tps,
+        "p50_ms": percentile(latencies, 0.50),
+        "p95_ms": percentile(latencies, 0.95),
+        "p99_ms": percentile(latencies, 0.99),
+        "statements_per_request": round(sum(map(len, scripts)) / len(scripts), 1),
+    }
+
+
+def capture(settings: Settings, paths: list[str], headers: dict[str, str]) -> list[list[str]]:
+    return asyncio.run(capture_scripts(settings, paths, headers))
