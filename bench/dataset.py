@@ -82,7 +82,9 @@ def plan(count: int) -> list[list[tuple[str, str]]]:
         own = [(p, f"v0.0.0:{p}:{address(i)}") for p in providers]
         if i % 10 == 1:
             shared_provider, shared_nullifier = stamps[i - 1][0]
-            own = [(shared_provider, shared_nullifier)] + [s for s in own if s[0] != shared_provider]
+            own = [(shared_provider, shared_nullifier)] + [
+                s for s in own if s[0] != shared_provider
+            ]
         stamps.append(own)
     return stamps
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import uvloop
 
+
 def percentile(sorted_values: list[float], fraction: float) -> float:
     if not sorted_values:
         return float("nan")
@@ -86,9 +87,9 @@ async def _connection(
         writer.close()
 
 
-async def run(args: argparse.Namespace) -> dict[str, Any]:
-    with open(args.requests_file) as handle:
-        requests = [(item["path"], item.get("headers", {})) for item in json.load(handle)]
+async def run(
+    args: argparse.Namespace, requests: list[tuple[str, dict[str, str]]]
+) -> dict[str, Any]:
     stats = Stats()
     began = time.perf_counter()
     stop_at = began + args.duration if args.duration else float("inf")
@@ -96,7 +97,13 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     await asyncio.gather(
         *(
             _connection(
-                args.host, args.port, requests, i * step, stop_at, args.count, stats,
+                args.host,
+                args.port,
+                requests,
+                i * step,
+                stop_at,
+                args.count,
+                stats,
                 args.sample_every,
             )
             for i in range(args.connections)
@@ -133,7 +140,9 @@ def main() -> None:
     args = parser.parse_args()
     if not args.duration and not args.count:
         parser.error("give --duration or --count (the load is always bounded)")
-    result = uvloop.run(run(args))
+    with open(args.requests_file) as handle:
+        requests = [(item["path"], item.get("headers", {})) for item in json.load(handle)]
+    result = uvloop.run(run(args, requests))
     json.dump(result, sys.stdout)
     sys.stdout.flush()
     os._exit(0)

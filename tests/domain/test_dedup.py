@@ -11,7 +11,7 @@ ME, OTHER, THIRD = "0xme", "0xother", "0xthird"
 
 
 def stamp(provider: str, *nullifiers: str, expires: datetime = LATER) -> Stamp:
-    return Stamp(provider, provider, {}, nullifiers, expires, expires.isoformat())
+    return Stamp(provider, provider, {}, "{}", nullifiers, expires, expires.isoformat())
 
 
 def test_new_nullifiers_are_created_for_this_address() -> None:

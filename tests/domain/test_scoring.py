@@ -15,6 +15,7 @@ def stamp(provider: str, expires: datetime, subject_provider: str | None = None)
         provider,
         subject_provider or provider,
         {},
+        "{}",
         (f"v0:{provider}",),
         expires,
         expires.isoformat(),

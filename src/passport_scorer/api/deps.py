@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -22,9 +23,11 @@ _authorization = APIKeyHeader(
 )
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> AsyncIterator[Services]:
+    """The process's services, with one database connection held for this request."""
     services: Services = request.app.state.services
-    return services
+    async with services.db.session():
+        yield services
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]

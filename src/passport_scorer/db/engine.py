@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import orjson
@@ -20,11 +21,31 @@ def _json_dumps(value: Any) -> str:
 
 
 class Database:
-    """Gives out connections: `read()` runs autocommit statements, `transaction()` one unit."""
+    """Gives out connections: `read()` runs autocommit statements, `transaction()` one unit.
+
+    Inside `session()` (one per request) every `read()` reuses the same pooled connection,
+    so a request checks a connection out once, however many statements it runs.
+    """
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._session: ContextVar[AsyncConnection | None] = ContextVar(
+            f"db_session_{id(self)}", default=None
+        )
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[None]:
+        if self._session.get() is not None:
+            yield
+            return
+        async with self._autocommit.connect() as conn:
+            token = self._session.set(conn)
+            try:
+                yield
+            finally:
+                self._session.reset(token)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Database:
@@ -33,8 +54,12 @@ class Database:
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:
         """A connection without a transaction: each statement stands alone (no BEGIN round trip)."""
-        async with self.engine.connect() as conn:
-            yield await conn.execution_options(isolation_level="AUTOCOMMIT")
+        shared = self._session.get()
+        if shared is not None:
+            yield shared
+            return
+        async with self._autocommit.connect() as conn:
+            yield conn
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
@@ -61,7 +86,12 @@ def create_engine(settings: Settings) -> AsyncEngine:
         connect_args: dict[str, Any] = {
             "timeout": settings.DB_POOL_TIMEOUT_SECONDS,
             "command_timeout": settings.DB_STATEMENT_TIMEOUT_SECONDS,
-            "server_settings": {"application_name": "passport-scorer"},
+            "server_settings": {
+                "application_name": "passport-scorer",
+                # Every statement here is a short index lookup or write whose plan does not
+                # depend on the values; reuse one plan instead of re-planning each execution.
+                "plan_cache_mode": "force_generic_plan",
+            },
         }
         return create_async_engine(
             url,

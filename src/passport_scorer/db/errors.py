@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import asyncpg
 from sqlalchemy import exc as sa_exc
 
 # SQLSTATE classes: 08 connection exception, 53 insufficient resources,
@@ -15,7 +16,7 @@ _RETRYABLE_STATES = {"40P01", "40001"}
 
 def _sqlstate(error: BaseException) -> str | None:
     original = getattr(error, "orig", None)
-    for candidate in (original, getattr(original, "__cause__", None)):
+    for candidate in (error, original, getattr(original, "__cause__", None)):
         state = getattr(candidate, "sqlstate", None) or getattr(candidate, "pgcode", None)
         if isinstance(state, str):
             return state
@@ -26,6 +27,11 @@ def is_unavailable(error: BaseException) -> bool:
     """True when the database cannot be reached, is shutting down, or did not answer in time."""
     if isinstance(error, sa_exc.TimeoutError | asyncio.TimeoutError | TimeoutError | OSError):
         return True
+    if isinstance(error, asyncpg.InterfaceError | asyncpg.exceptions.ConnectionDoesNotExistError):
+        return True
+    if isinstance(error, asyncpg.PostgresError):
+        state = _sqlstate(error)
+        return state is not None and state.startswith(_UNAVAILABLE_CLASSES)
     if isinstance(error, sa_exc.DBAPIError):
         if error.connection_invalidated:
             return True
@@ -42,4 +48,6 @@ def is_unavailable(error: BaseException) -> bool:
 
 
 def is_retryable(error: BaseException) -> bool:
-    return isinstance(error, sa_exc.DBAPIError) and _sqlstate(error) in _RETRYABLE_STATES
+    return isinstance(error, sa_exc.DBAPIError | asyncpg.PostgresError) and (
+        _sqlstate(error) in _RETRYABLE_STATES
+    )

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from passport_scorer.domain.stamps import Stamp
@@ -29,6 +30,12 @@ def format_5dp(value: Decimal) -> str:
 
 def parse_weights(weights_json: str | None) -> dict[str, Decimal]:
     """Provider → weight from the stored JSON, numbers and strings read exactly."""
+    return dict(_parse_weights(weights_json))
+
+
+@lru_cache(maxsize=256)
+def _parse_weights(weights_json: str | None) -> dict[str, Decimal]:
+    # Cached by the JSON text itself, so a changed scorer is re-read at once.
     if weights_json is None:
         raise ScoringFailed("Scorer has no weights configured.")
     try:

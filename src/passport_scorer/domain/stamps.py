@@ -36,6 +36,7 @@ class Stamp:
     provider: str  # the cache row's provider: weights and `registry_stamp` use it
     subject_provider: str  # `credentialSubject.provider`: deduplication reports use it
     credential: dict[str, Any]
+    credential_json: str  # the cache row's JSON text
     nullifiers: tuple[str, ...]  # after the FF_MULTI_NULLIFIER filter
     expires_at: datetime
     expiration_text: str  # `expirationDate` exactly as issued
@@ -113,6 +114,7 @@ def check_claims(
         provider=row.provider,
         subject_provider=provider,
         credential=credential,
+        credential_json=row.credential_json,
         nullifiers=nullifiers,
         expires_at=expires_at,
         expiration_text=credential["expirationDate"],

@@ -6,9 +6,19 @@ from dataclasses import dataclass
 
 from passport_scorer.config import Settings
 from passport_scorer.db.engine import Database
+from passport_scorer.db.scoring import ScoringStore
+from passport_scorer.db.scoring.portable import PortableScoringStore
+from passport_scorer.db.scoring.postgres import PostgresScoringStore
 from passport_scorer.domain.proofs import ProofVerifier
 from passport_scorer.services.rate_limits import RateLimiter, Unlimited
 from passport_scorer.services.scoring import ScoringService
+
+
+def scoring_store(db: Database) -> ScoringStore:
+    """The fused asyncpg store on Postgres; the portable one elsewhere."""
+    if db.dialect == "postgresql":
+        return PostgresScoringStore(db)
+    return PortableScoringStore(db)
 
 
 @dataclass(frozen=True)
@@ -24,9 +34,10 @@ class Services:
         db = db or Database.from_settings(settings)
         proofs = ProofVerifier(settings.PROOF_CACHE_SIZE)
         scoring = ScoringService(
-            db=db,
+            store=scoring_store(db),
             proofs=proofs,
             trusted_issuers=settings.trusted_issuers,
             multi_nullifier=settings.multi_nullifier,
+            demo_scorer_id=settings.DEMO_API_SCORER_ID,
         )
         return cls(settings, db, proofs, scoring, Unlimited())

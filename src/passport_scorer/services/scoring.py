@@ -1,29 +1,27 @@
 """Scoring one address in one community, from its cached stamps to the stored score.
 
-Reads and proof checks happen first, outside any transaction. Then one
-transaction locks the passport row (so the same address is never scored twice
-at once), settles nullifier ownership, and writes the stamps, the score and its
-events, all or nothing. A lost race for a nullifier rolls back and retries
-with fresh links, so the loser ends up deduplicated, never with an error.
+One read gathers the community, the stamps, the nullifier links and the score row's version;
+the proofs are checked (cached) and the domain decides; then one write stores the outcome,
+all or nothing, provided nobody scored the address or claimed those nullifiers in between.
+If someone did, the scoring is redone under the passport row lock, with fresh data, so the
+loser of a race for a nullifier ends up deduplicated, never with an error.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncConnection
-
-from passport_scorer.db.engine import Database
 from passport_scorer.db.errors import is_retryable
-from passport_scorer.db.queries import ceramic_cache, hash_links, registry
+from passport_scorer.db.scoring import AddressState, KeptStamp, ScoreWrite, ScoringStore
 from passport_scorer.domain import events
-from passport_scorer.domain.address import did_for
-from passport_scorer.domain.communities import Community
-from passport_scorer.domain.dedup import all_nullifiers, deduplicate
+from passport_scorer.domain.address import did_for, normalise_address
+from passport_scorer.domain.api_keys import ApiKey
+from passport_scorer.domain.communities import Community, resolve_scorer_id
+from passport_scorer.domain.dedup import deduplicate
 from passport_scorer.domain.scoring import (
     Score,
     calculate_score,
@@ -31,12 +29,12 @@ from passport_scorer.domain.scoring import (
     stamp_scores_json,
     stamps_json,
 )
-from passport_scorer.domain.stamps import ProofChecker, Stamp, valid_stamps
-from passport_scorer.errors import ScoringFailed
+from passport_scorer.domain.stamps import ProofChecker, valid_stamps
+from passport_scorer.errors import CommunityNotFound, ScorerNotFound, ScoringFailed
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 5
+MAX_LOCKED_ATTEMPTS = 5
 LIFO_RULE = "LIFO"
 
 
@@ -50,127 +48,125 @@ class ScoreResult:
     error: str | None = None
 
 
-class _LostClaim(Exception):
-    """Another transaction claimed a nullifier first; retry with fresh links."""
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    weights: dict[str, Decimal]
+    threshold: Decimal
+
+
+class _Retry(Exception):
+    """The write found the data changed since it was read."""
 
 
 @dataclass(frozen=True)
 class ScoringService:
-    db: Database
+    store: ScoringStore
     proofs: ProofChecker
     trusted_issuers: frozenset[str]
     multi_nullifier: bool
+    demo_scorer_id: int | None = None
 
-    async def score(self, community: Community, address: str) -> ScoreResult:
-        now = datetime.now(UTC)
-        async with self.db.read() as conn:
-            rows = await ceramic_cache.live_stamps(conn, address)
+    async def score_for_key(self, api_key: ApiKey, scorer_id: int, address: str) -> ScoreResult:
+        """Public route: the key's account's scorer (404), then the address (400)."""
+        resolved = resolve_scorer_id(scorer_id, self.demo_scorer_id)
+        if resolved is None:
+            raise ScorerNotFound()
+        candidate = address.strip().lower()
+        found = await self.store.community_for_key(api_key.account_id, resolved, candidate)
+        if found is None:
+            raise ScorerNotFound()
+        return await self._score(*found, normalise_address(address))
+
+    async def score_in_community(self, community_id: int, address: str) -> ScoreResult:
+        """Internal route: any community by id (404), then the address (400)."""
+        if resolve_scorer_id(community_id, None) is None:
+            raise CommunityNotFound()
+        found = await self.store.community_by_id(community_id, address.strip().lower())
+        if found is None:
+            raise CommunityNotFound()
+        return await self._score(*found, normalise_address(address))
+
+    async def _score(self, community: Community, state: AddressState, address: str) -> ScoreResult:
+        try:
+            rules = _rules(community)
+            now = datetime.now(UTC)
+            outcome, score = await self._decide(community, address, state, rules, now)
+            if await self._try(self.store.write(outcome)):
+                return ScoreResult(address, score, now)
+            for attempt in range(1, MAX_LOCKED_ATTEMPTS + 1):
+                log.info("scoring raced, redoing it locked", extra={"attempt": attempt})
+                try:
+                    async with self.store.locked(community.id, address) as locked:
+                        state = await locked.read_state()
+                        now = datetime.now(UTC)
+                        outcome, score = await self._decide(community, address, state, rules, now)
+                        if not await self._try(locked.write(outcome)):
+                            raise _Retry()
+                    return ScoreResult(address, score, now)
+                except _Retry:
+                    continue
+            raise ScoringFailed("Failed to save HashScorerLinks")
+        except ScoringFailed as failure:
+            await self.store.save_error(community.id, address, failure.detail)
+            return ScoreResult(address, None, None, failure.detail)
+
+    @staticmethod
+    async def _try(write: Awaitable[bool]) -> bool:
+        """A write's verdict; a deadlock or serialization failure counts as a lost race."""
+        try:
+            return await write
+        except Exception as error:
+            if is_retryable(error):
+                return False
+            raise
+
+    async def _decide(
+        self,
+        community: Community,
+        address: str,
+        state: AddressState,
+        rules: _Rules,
+        now: datetime,
+    ) -> tuple[ScoreWrite, Score]:
         stamps = await valid_stamps(
-            rows,
+            state.stamps,
             did=did_for(address),
             trusted_issuers=self.trusted_issuers,
             now=now,
             multi_nullifier=self.multi_nullifier,
             proofs=self.proofs,
         )
-        try:
-            return await self._score_valid_stamps(community, address, stamps, now)
-        except ScoringFailed as failure:
-            await self._store_error(community, address, failure.detail)
-            return ScoreResult(address, None, None, failure.detail)
-
-    async def _score_valid_stamps(
-        self, community: Community, address: str, stamps: list[Stamp], now: datetime
-    ) -> ScoreResult:
-        if community.rule != LIFO_RULE:
-            raise ScoringFailed(f"Invalid rule: {community.rule}")
-        if community.scorer is None:
-            raise ScoringFailed("Scorer configuration not found.")
-        weights = parse_weights(community.scorer.weights_json)
-        threshold = community.scorer.threshold
-        for attempt in range(1, MAX_ATTEMPTS + 1):
-            try:
-                async with self.db.transaction() as conn:
-                    score = await self._persist(
-                        conn, community, address, stamps, weights, threshold, now
-                    )
-                return ScoreResult(address, score, now)
-            except _LostClaim:
-                log.info("nullifier claim lost, retrying", extra={"attempt": attempt})
-            except DBAPIError as error:
-                if not is_retryable(error):
-                    raise
-                log.info("transaction conflict, retrying", extra={"attempt": attempt})
-        raise ScoringFailed("Failed to save HashScorerLinks")
-
-    async def _persist(
-        self,
-        conn: AsyncConnection,
-        community: Community,
-        address: str,
-        stamps: list[Stamp],
-        weights: dict[str, Decimal],
-        threshold: Decimal,
-        now: datetime,
-    ) -> Score:
-        passport_id = await registry.upsert_passport(conn, address, community.id)
-        links = await hash_links.links_for(conn, community.id, all_nullifiers(stamps))
-        lifo = deduplicate(stamps, links, address=address, now=now)
-        created = await hash_links.create_links(conn, community.id, lifo.creates)
-        claimed = await hash_links.claim_links(conn, community.id, address, lifo.claims, now)
-        if created != len(lifo.creates) or claimed != len(lifo.claims):
-            raise _LostClaim()
-        await registry.add_events(
-            conn,
-            events.LIFO_DEDUPLICATION,
-            address=address,
+        lifo = deduplicate(stamps, state.links, address=address, now=now)
+        score = calculate_score(
+            lifo.kept, lifo.deduped, weights=rules.weights, threshold=rules.threshold
+        )
+        # A claim that would leave the link as it is changes nothing: skip it.
+        claims = [claim for claim in lifo.claims if state.links.get(claim.hash) != claim]
+        outcome = ScoreWrite(
             community_id=community.id,
-            created_at=now,
-            payloads=lifo.dedup_events(community.id),
-        )
-        score = calculate_score(lifo.kept, lifo.deduped, weights=weights, threshold=threshold)
-        await registry.replace_stamps(
-            conn, passport_id, [(stamp.provider, stamp.credential) for stamp in lifo.kept]
-        )
-        score_id = await registry.save_score(
-            conn,
-            passport_id,
-            score=Decimal(score.binary),
-            status="DONE",
-            last_score_timestamp=now,
-            error=None,
+            address=address,
+            scored_at=now,
+            version=state.version,
+            stored_stamps=state.stored_stamps,
+            link_creates=lifo.creates,
+            link_claims=sorted(claims, key=lambda claim: claim.hash),
+            dedup_events=lifo.dedup_events(community.id),
+            kept=[KeptStamp(s.provider, s.credential, s.credential_json) for s in lifo.kept],
+            binary_score=Decimal(score.binary),
             evidence=score.evidence,
             stamp_scores=stamp_scores_json(score),
-            stamps_json=stamps_json(score),
+            stamps=stamps_json(score),
             expiration_date=score.expires_at,
+            score_updated=events.score_updated(
+                score_id=0, passport_id=0, score=score, scored_at=now
+            ),
         )
-        await registry.add_events(
-            conn,
-            events.SCORE_UPDATED,
-            address=address,
-            community_id=community.id,
-            created_at=now,
-            payloads=[
-                events.score_updated(
-                    score_id=score_id, passport_id=passport_id, score=score, scored_at=now
-                )
-            ],
-        )
-        return score
+        return outcome, score
 
-    async def _store_error(self, community: Community, address: str, message: str) -> None:
-        """The reference keeps a failed scoring as status ERROR with the message."""
-        async with self.db.transaction() as conn:
-            passport_id = await registry.upsert_passport(conn, address, community.id)
-            await registry.save_score(
-                conn,
-                passport_id,
-                score=None,
-                status="ERROR",
-                last_score_timestamp=None,
-                error=message,
-                evidence=None,
-                stamp_scores=None,
-                stamps_json=None,
-                expiration_date=None,
-            )
+
+def _rules(community: Community) -> _Rules:
+    if community.rule != LIFO_RULE:
+        raise ScoringFailed(f"Invalid rule: {community.rule}")
+    if community.scorer is None:
+        raise ScoringFailed("Scorer configuration not found.")
+    return _Rules(parse_weights(community.scorer.weights_json), community.scorer.threshold)

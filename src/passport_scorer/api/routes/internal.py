@@ -7,9 +7,7 @@ from starlette.responses import Response
 
 from passport_scorer.api.deps import InternalToken, ServicesDep
 from passport_scorer.api.responses import JSONResponse, V2ScoreSchema, error_responses, score_body
-from passport_scorer.domain.address import normalise_address
 from passport_scorer.errors import ScoringFailed
-from passport_scorer.services.communities import community_by_id
 
 router = APIRouter(prefix="/internal", tags=["internal"], dependencies=[InternalToken])
 
@@ -21,8 +19,7 @@ router = APIRouter(prefix="/internal", tags=["internal"], dependencies=[Internal
     summary="Score an address in any community",
 )
 async def get_internal_score(scorer_id: int, address: str, services: ServicesDep) -> Response:
-    community = await community_by_id(services.db, scorer_id)
-    result = await services.scoring.score(community, normalise_address(address))
+    result = await services.scoring.score_in_community(scorer_id, address)
     if result.error is not None:
         raise ScoringFailed()
     return JSONResponse(score_body(result))

@@ -7,8 +7,6 @@ from starlette.responses import Response
 
 from passport_scorer.api.deps import ScoringApiKey, ServicesDep
 from passport_scorer.api.responses import JSONResponse, V2ScoreSchema, error_responses, score_body
-from passport_scorer.domain.address import normalise_address
-from passport_scorer.services.communities import scorer_for_key
 
 router = APIRouter(tags=["scores"])
 
@@ -22,8 +20,5 @@ router = APIRouter(tags=["scores"])
 async def get_score(
     scorer_id: int, address: str, api_key: ScoringApiKey, services: ServicesDep
 ) -> Response:
-    community = await scorer_for_key(
-        services.db, api_key, scorer_id, demo_scorer_id=services.settings.DEMO_API_SCORER_ID
-    )
-    result = await services.scoring.score(community, normalise_address(address))
+    result = await services.scoring.score_for_key(api_key, scorer_id, address)
     return JSONResponse(score_body(result))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from passport_scorer.db.tables import account_accountapikey as keys
@@ -20,17 +20,16 @@ _USABLE_KEY = select(
     keys.c.rate_limit,
     keys.c.revoked,
     keys.c.expiry_date,
+).where(
+    keys.c.prefix == bindparam("prefix"),
+    keys.c.revoked.is_(False),
+    or_(keys.c.expiry_date.is_(None), keys.c.expiry_date > bindparam("now")),
 )
 
 
 async def find_usable_key(conn: AsyncConnection, prefix: str, now: datetime) -> ApiKey | None:
     """The key with this prefix, unless revoked or expired."""
-    statement = _USABLE_KEY.where(
-        keys.c.prefix == prefix,
-        keys.c.revoked.is_(False),
-        or_(keys.c.expiry_date.is_(None), keys.c.expiry_date > now),
-    )
-    row = (await conn.execute(statement)).first()
+    row = (await conn.execute(_USABLE_KEY, {"prefix": prefix, "now": now})).first()
     return None if row is None else ApiKey(*row)
 
 

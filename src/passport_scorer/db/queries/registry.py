@@ -7,10 +7,11 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import Text, cast, delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from passport_scorer.db.queries.dialect import insert_for
+from passport_scorer.db.scoring import ScoreVersion
 from passport_scorer.db.tables import registry_event as events
 from passport_scorer.db.tables import registry_passport as passports
 from passport_scorer.db.tables import registry_score as scores
@@ -29,6 +30,39 @@ async def upsert_passport(conn: AsyncConnection, address: str, community_id: int
     return int((await conn.execute(statement)).scalar_one())
 
 
+async def create_passport(conn: AsyncConnection, address: str, community_id: int) -> int | None:
+    """A new passport's id, or None if it exists already."""
+    statement = (
+        insert_for(conn, passports)
+        .values(address=address, community_id=community_id, requires_calculation=None)
+        .on_conflict_do_nothing(index_elements=["address", "community_id"])
+        .returning(passports.c.id)
+    )
+    passport_id: int | None = (await conn.execute(statement)).scalar_one_or_none()
+    return passport_id
+
+
+async def score_version(conn: AsyncConnection, address: str, community_id: int) -> ScoreVersion:
+    statement = (
+        select(passports.c.id, scores.c.id, scores.c.last_score_timestamp, scores.c.status)
+        .select_from(passports)
+        .outerjoin(scores, scores.c.passport_id == passports.c.id)
+        .where(passports.c.address == address, passports.c.community_id == community_id)
+    )
+    row = (await conn.execute(statement)).first()
+    return ScoreVersion() if row is None else ScoreVersion(*row)
+
+
+async def stored_stamps(conn: AsyncConnection, passport_id: int) -> list[tuple[str, str]]:
+    """(provider, credential JSON text) of the passport's stamps, in insertion order."""
+    statement = (
+        select(stamps.c.provider, cast(stamps.c.credential, Text))
+        .where(stamps.c.passport_id == passport_id)
+        .order_by(stamps.c.id)
+    )
+    return [(row[0], row[1]) for row in await conn.execute(statement)]
+
+
 async def replace_stamps(
     conn: AsyncConnection, passport_id: int, kept: Sequence[tuple[str, dict[str, Any]]]
 ) -> None:
@@ -44,9 +78,7 @@ async def replace_stamps(
         )
 
 
-async def save_score(
-    conn: AsyncConnection,
-    passport_id: int,
+def _score_values(
     *,
     score: Decimal | None,
     status: str,
@@ -56,9 +88,8 @@ async def save_score(
     stamp_scores: dict[str, Any] | None,
     stamps_json: dict[str, Any] | None,
     expiration_date: datetime | None,
-) -> int:
-    """Insert or overwrite the passport's one score row; returns its id."""
-    values = {
+) -> dict[str, Any]:
+    return {
         "score": score,
         "status": status,
         "last_score_timestamp": last_score_timestamp,
@@ -68,6 +99,11 @@ async def save_score(
         "stamps": stamps_json,
         "expiration_date": expiration_date,
     }
+
+
+async def save_score(conn: AsyncConnection, passport_id: int, **fields: Any) -> int:
+    """Insert or overwrite the passport's one score row; returns its id."""
+    values = _score_values(**fields)
     statement = (
         insert_for(conn, scores)
         .values(passport_id=passport_id, **values)
@@ -75,6 +111,36 @@ async def save_score(
         .returning(scores.c.id)
     )
     return int((await conn.execute(statement)).scalar_one())
+
+
+async def update_score_if_current(
+    conn: AsyncConnection, version: ScoreVersion, **fields: Any
+) -> int | None:
+    """Overwrite the score row only if it is still `version`; its id, or None."""
+    statement = (
+        update(scores)
+        .where(
+            scores.c.id == version.score_id,
+            scores.c.last_score_timestamp.is_not_distinct_from(version.last_score_timestamp),
+            scores.c.status.is_not_distinct_from(version.status),
+        )
+        .values(**_score_values(**fields))
+        .returning(scores.c.id)
+    )
+    score_id: int | None = (await conn.execute(statement)).scalar_one_or_none()
+    return score_id
+
+
+async def create_score(conn: AsyncConnection, passport_id: int, **fields: Any) -> int | None:
+    """A new score row's id, or None if the passport has one already."""
+    statement = (
+        insert_for(conn, scores)
+        .values(passport_id=passport_id, **_score_values(**fields))
+        .on_conflict_do_nothing(index_elements=["passport_id"])
+        .returning(scores.c.id)
+    )
+    score_id: int | None = (await conn.execute(statement)).scalar_one_or_none()
+    return score_id
 
 
 async def add_events(

@@ -1,0 +1,118 @@
+"""Storage for one scoring: read everything it needs, then write its outcome at once.
+
+Two implementations with the same contract: `postgres.PostgresScoringStore` (asyncpg, one
+fused read and usually one fused write statement) and `portable.PortableScoringStore`
+(SQLAlchemy Core, any dialect; used for SQLite).
+
+Concurrency contract: `read` takes no locks. `write` succeeds only if the address's score
+row is still the version that was read (every scoring rewrites that row, so an unchanged
+version means nobody scored the address in between) and every planned nullifier claim is
+still possible; otherwise nothing is written and it returns False. `locked` runs
+read-plan-write while holding the passport row lock, for retries under contention.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Protocol
+
+from passport_scorer.domain.communities import Community
+from passport_scorer.domain.dedup import HashLink
+from passport_scorer.domain.stamps import CachedStamp
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreVersion:
+    """Identity and version of the address's passport and score rows as read."""
+
+    passport_id: int | None = None
+    score_id: int | None = None
+    last_score_timestamp: datetime | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AddressState:
+    """Everything about one address in one community that a scoring reads."""
+
+    stamps: list[CachedStamp]
+    links: dict[str, HashLink]  # every link named by the stamps' hash/nullifiers
+    version: ScoreVersion
+    stored_stamps: str | None  # fingerprint of the passport's `registry_stamp` rows
+
+
+@dataclass(frozen=True, slots=True)
+class KeptStamp:
+    provider: str
+    credential: dict[str, Any]
+    credential_json: str  # the cache row's JSON text
+
+
+@dataclass(slots=True)
+class ScoreWrite:
+    """The outcome of one successful scoring, to be written atomically."""
+
+    community_id: int
+    address: str
+    scored_at: datetime
+    version: ScoreVersion
+    stored_stamps: str | None  # fingerprint read with the version
+    link_creates: list[HashLink]
+    link_claims: list[HashLink]
+    dedup_events: list[dict[str, Any]]
+    kept: list[KeptStamp]
+    binary_score: Decimal
+    evidence: dict[str, Any]
+    stamp_scores: dict[str, Any]
+    stamps: dict[str, Any]
+    expiration_date: datetime | None
+    # `SCU` payload; its `pk` and `fields.passport` are filled in with the written ids.
+    score_updated: dict[str, Any] = field(default_factory=dict)
+
+
+class LockedScoring(Protocol):
+    async def read_state(self) -> AddressState: ...
+
+    async def write(self, outcome: ScoreWrite) -> bool: ...
+
+
+class ScoringStore(Protocol):
+    async def community_for_key(
+        self, account_id: int, scorer_id: int, address: str
+    ) -> tuple[Community, AddressState] | None:
+        """The key's account's community (`external_scorer_id` first, then id) and the state."""
+
+    async def community_by_id(
+        self, community_id: int, address: str
+    ) -> tuple[Community, AddressState] | None: ...
+
+    async def write(self, outcome: ScoreWrite) -> bool:
+        """Write if nothing changed since the read; False (and nothing written) otherwise."""
+
+    def locked(self, community_id: int, address: str) -> AbstractAsyncContextManager[LockedScoring]:
+        """A transaction holding the passport row lock (the passport is created if missing)."""
+
+    async def save_error(self, community_id: int, address: str, message: str) -> None: ...
+
+
+def credential_identity(credential: dict[str, Any]) -> str:
+    """A signed credential is identified by its signature (`proofValue`, or `jws` for Ed25519)."""
+    proof = credential.get("proof")
+    if isinstance(proof, dict):
+        signature = proof.get("proofValue") or proof.get("jws")
+        if isinstance(signature, str) and signature:
+            return signature
+    return ""
+
+
+def stamps_fingerprint(pairs: Sequence[tuple[str, str]]) -> str:
+    """Identity of an ordered list of (provider, credential identity) pairs."""
+    digest = hashlib.md5(usedforsecurity=False)
+    for provider, identity in pairs:
+        digest.update(f"{provider}:{identity},".encode())
+    return digest.hexdigest()

@@ -1,0 +1,199 @@
+"""The scoring store on any SQLAlchemy dialect (SQLite by default), one statement at a time.
+
+Same contract as the Postgres store. On SQLite every write transaction takes the database
+write lock up front (`BEGIN IMMEDIATE`), so writes never interleave.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import orjson
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from passport_scorer.db.engine import Database
+from passport_scorer.db.queries import ceramic_cache, communities, hash_links, registry
+from passport_scorer.db.scoring import (
+    AddressState,
+    LockedScoring,
+    ScoreWrite,
+    credential_identity,
+    stamps_fingerprint,
+)
+from passport_scorer.domain.communities import Community
+from passport_scorer.domain.events import LIFO_DEDUPLICATION, SCORE_UPDATED
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _named_hashes(credential_json: str) -> set[str]:
+    """Every string a stamp names as its `hash` or in its `nullifiers` (a superset)."""
+    try:
+        subject = orjson.loads(credential_json).get("credentialSubject") or {}
+        names = {subject["hash"]} if isinstance(subject.get("hash"), str) else set()
+        nullifiers = subject.get("nullifiers")
+        if isinstance(nullifiers, list):
+            names |= {n for n in nullifiers if isinstance(n, str)}
+        return names
+    except (orjson.JSONDecodeError, AttributeError):
+        return set()
+
+
+async def read_state(conn: AsyncConnection, community_id: int, address: str) -> AddressState:
+    rows = await ceramic_cache.live_stamps(conn, address)
+    names = sorted(set().union(*(_named_hashes(row.credential_json) for row in rows)))
+    links = await hash_links.links_for(conn, community_id, names)
+    version = await registry.score_version(conn, address, community_id)
+    stored = None
+    if version.passport_id is not None:
+        stored_rows = await registry.stored_stamps(conn, version.passport_id)
+        stored = stamps_fingerprint(
+            [(provider, credential_identity(orjson.loads(text))) for provider, text in stored_rows]
+        )
+    return AddressState(rows, links, version, stored)
+
+
+def _score_fields(outcome: ScoreWrite) -> dict[str, object]:
+    return {
+        "score": outcome.binary_score,
+        "status": "DONE",
+        "last_score_timestamp": outcome.scored_at,
+        "error": None,
+        "evidence": outcome.evidence,
+        "stamp_scores": outcome.stamp_scores,
+        "stamps_json": outcome.stamps,
+        "expiration_date": outcome.expiration_date,
+    }
+
+
+async def _write_score(conn: AsyncConnection, outcome: ScoreWrite) -> tuple[int, int] | None:
+    """(score id, passport id) if the score row was still the version read, else None."""
+    version = outcome.version
+    fields = _score_fields(outcome)
+    if version.score_id is not None and version.passport_id is not None:
+        score_id = await registry.update_score_if_current(conn, version, **fields)
+        return None if score_id is None else (score_id, version.passport_id)
+    passport_id = version.passport_id
+    if passport_id is None:
+        passport_id = await registry.create_passport(conn, outcome.address, outcome.community_id)
+        if passport_id is None:
+            return None
+    score_id = await registry.create_score(conn, passport_id, **fields)
+    return None if score_id is None else (score_id, passport_id)
+
+
+async def write_outcome(conn: AsyncConnection, outcome: ScoreWrite) -> bool:
+    """All writes of one scoring on `conn`; False as soon as a check fails (caller rolls back)."""
+    written = await _write_score(conn, outcome)
+    if written is None:
+        return False
+    score_id, passport_id = written
+    community_id, address = outcome.community_id, outcome.address
+    created = await hash_links.create_links(conn, community_id, outcome.link_creates)
+    claimed = await hash_links.claim_links(
+        conn, community_id, address, outcome.link_claims, outcome.scored_at
+    )
+    if created != len(outcome.link_creates) or claimed != len(outcome.link_claims):
+        return False
+    await registry.add_events(
+        conn,
+        LIFO_DEDUPLICATION,
+        address=address,
+        community_id=community_id,
+        created_at=outcome.scored_at,
+        payloads=outcome.dedup_events,
+    )
+    kept = [(stamp.provider, stamp.credential) for stamp in outcome.kept]
+    identities = [(provider, credential_identity(credential)) for provider, credential in kept]
+    if outcome.stored_stamps != stamps_fingerprint(identities):
+        await registry.replace_stamps(conn, passport_id, kept)
+    event = copy.deepcopy(outcome.score_updated)
+    event["pk"] = score_id
+    event["fields"]["passport"] = passport_id
+    await registry.add_events(
+        conn,
+        SCORE_UPDATED,
+        address=address,
+        community_id=community_id,
+        created_at=outcome.scored_at,
+        payloads=[event],
+    )
+    return True
+
+
+async def save_error_score(
+    conn: AsyncConnection, community_id: int, address: str, message: str
+) -> None:
+    """The reference keeps a failed scoring as status ERROR with the message."""
+    passport_id = await registry.upsert_passport(conn, address, community_id)
+    await registry.save_score(
+        conn,
+        passport_id,
+        score=None,
+        status="ERROR",
+        last_score_timestamp=None,
+        error=message,
+        evidence=None,
+        stamp_scores=None,
+        stamps_json=None,
+        expiration_date=None,
+    )
+
+
+class PortableScoringStore:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def community_for_key(
+        self, account_id: int, scorer_id: int, address: str
+    ) -> tuple[Community, AddressState] | None:
+        async with self._db.read() as conn:
+            community = await communities.find_for_account(conn, scorer_id, account_id)
+            if community is None:
+                return None
+            return community, await read_state(conn, community.id, address)
+
+    async def community_by_id(
+        self, community_id: int, address: str
+    ) -> tuple[Community, AddressState] | None:
+        async with self._db.read() as conn:
+            community = await communities.get_by_id(conn, community_id)
+            if community is None:
+                return None
+            return community, await read_state(conn, community.id, address)
+
+    async def write(self, outcome: ScoreWrite) -> bool:
+        try:
+            async with self._db.transaction() as conn:
+                if not await write_outcome(conn, outcome):
+                    raise _Rollback()
+        except _Rollback:
+            return False
+        return True
+
+    @asynccontextmanager
+    async def locked(self, community_id: int, address: str) -> AsyncIterator[LockedScoring]:
+        async with self._db.transaction() as conn:
+            await registry.upsert_passport(conn, address, community_id)
+            yield _Locked(conn, community_id, address)
+
+    async def save_error(self, community_id: int, address: str, message: str) -> None:
+        async with self._db.transaction() as conn:
+            await save_error_score(conn, community_id, address, message)
+
+
+class _Locked:
+    def __init__(self, conn: AsyncConnection, community_id: int, address: str) -> None:
+        self._conn = conn
+        self._community_id = community_id
+        self._address = address
+
+    async def read_state(self) -> AddressState:
+        return await read_state(self._conn, self._community_id, self._address)
+
+    async def write(self, outcome: ScoreWrite) -> bool:
+        return await write_outcome(self._conn, outcome)
