@@ -69,8 +69,8 @@ class Settings(BaseModel):
     DB_POOL_TIMEOUT_SECONDS: float = Field(default=3.0, gt=0)
     DB_STATEMENT_TIMEOUT_SECONDS: float = Field(default=10.0, gt=0)
 
-    # Verified-proof cache entries per worker (results never change for the same bytes).
-    PROOF_CACHE_SIZE: int = Field(default=100_000, ge=0)
+    # Checked credentials remembered per worker (verdicts never change for the same bytes).
+    PROOF_CACHE_SIZE: int = Field(default=20_000, ge=0)
 
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from passport_scorer.domain.dedup import HashLink, deduplicate
-from passport_scorer.domain.stamps import Stamp
+from passport_scorer.domain.stamps import Claims, Stamp
 
 NOW = datetime(2030, 1, 1, tzinfo=UTC)
 LATER = NOW + timedelta(days=30)
@@ -11,7 +11,9 @@ ME, OTHER, THIRD = "0xme", "0xother", "0xthird"
 
 
 def stamp(provider: str, *nullifiers: str, expires: datetime = LATER) -> Stamp:
-    return Stamp(provider, provider, {}, "{}", nullifiers, expires, expires.isoformat())
+    return Stamp(
+        provider, "{}", Claims("did", provider, nullifiers, expires, expires.isoformat(), "")
+    )
 
 
 def test_new_nullifiers_are_created_for_this_address() -> None:

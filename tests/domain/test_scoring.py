@@ -6,20 +6,15 @@ from decimal import Decimal
 import pytest
 
 from passport_scorer.domain.scoring import calculate_score, format_5dp, parse_weights
-from passport_scorer.domain.stamps import Stamp
+from passport_scorer.domain.stamps import Claims, Stamp
 from passport_scorer.errors import ScoringFailed
 
 
 def stamp(provider: str, expires: datetime, subject_provider: str | None = None) -> Stamp:
-    return Stamp(
-        provider,
-        subject_provider or provider,
-        {},
-        "{}",
-        (f"v0:{provider}",),
-        expires,
-        expires.isoformat(),
+    claims = Claims(
+        "did", subject_provider or provider, (f"v0:{provider}",), expires, expires.isoformat(), ""
     )
+    return Stamp(provider, "{}", claims)
 
 
 @pytest.mark.parametrize(

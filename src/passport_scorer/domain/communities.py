@@ -10,7 +10,7 @@ BIGINT_MIN = -(2**63)
 BIGINT_MAX = 2**63 - 1
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ScorerConfig:
     id: int
     kind: str  # "WEIGHTED_BINARY" or "WEIGHTED"; both score as binary
@@ -18,7 +18,7 @@ class ScorerConfig:
     threshold: Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Community:
     id: int
     account_id: int

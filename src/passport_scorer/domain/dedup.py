@@ -23,7 +23,7 @@ from typing import Any
 from passport_scorer.domain.stamps import Stamp
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class HashLink:
     hash: str
     address: str

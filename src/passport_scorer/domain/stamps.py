@@ -1,17 +1,22 @@
-"""Which stamps count: loading rules and the validity checks for one credential.
+"""Which stamps count: the checks on one credential, and choosing the address's stamps.
 
-A stamp counts iff its issuer is trusted, its `expirationDate` parses (with a
-time zone) and lies in the future, its subject is the scored address, it has
-a provider and `hash` or non-empty `nullifiers`, and its proof verifies.
+A stamp counts iff its issuer is trusted, its `expirationDate` parses (with a time zone)
+and lies in the future, its subject is the scored address, it has a provider and `hash`
+or non-empty `nullifiers`, and its proof verifies. Everything but the subject and the
+expiry depends only on the credential's bytes, so `CredentialChecker` decides it once per
+credential (proof included) and caches the verdict; subject and expiry are checked on
+every scoring.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Sequence
+import hashlib
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 import orjson
 
@@ -19,7 +24,7 @@ import orjson
 MAX_NULLIFIER_LENGTH = 100
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CachedStamp:
     """A live `ceramic_cache_ceramiccache` row of the scored address."""
 
@@ -29,21 +34,41 @@ class CachedStamp:
     updated_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
-class Stamp:
-    """A stamp that passed every check."""
+@dataclass(slots=True)
+class Claims:
+    """What a trusted, verified credential asserts (independent of who is being scored)."""
 
-    provider: str  # the cache row's provider: weights and `registry_stamp` use it
-    subject_provider: str  # `credentialSubject.provider`: deduplication reports use it
-    credential: dict[str, Any]
-    credential_json: str  # the cache row's JSON text
+    subject_id: str  # `credentialSubject.id`, lower-cased
+    provider: str  # `credentialSubject.provider`
     nullifiers: tuple[str, ...]  # after the FF_MULTI_NULLIFIER filter
     expires_at: datetime
     expiration_text: str  # `expirationDate` exactly as issued
+    signature: str  # `proof.proofValue` (EIP-712) or `proof.jws` (Ed25519): the identity
 
 
-class ProofChecker(Protocol):
-    async def verify(self, credential_json: str) -> bool: ...
+@dataclass(slots=True)
+class Stamp:
+    """A stamp that counts for the scored address."""
+
+    provider: str  # the cache row's provider: weights and `registry_stamp` use it
+    credential_json: str
+    claims: Claims
+
+    @property
+    def subject_provider(self) -> str:
+        return self.claims.provider
+
+    @property
+    def nullifiers(self) -> tuple[str, ...]:
+        return self.claims.nullifiers
+
+    @property
+    def expires_at(self) -> datetime:
+        return self.claims.expires_at
+
+    @property
+    def expiration_text(self) -> str:
+        return self.claims.expiration_text
 
 
 def latest_per_provider(rows: Iterable[CachedStamp]) -> list[CachedStamp]:
@@ -78,49 +103,6 @@ def nullifiers_of(subject: dict[str, Any], *, multi_nullifier: bool) -> tuple[st
     return tuple(values)
 
 
-def check_claims(
-    row: CachedStamp,
-    *,
-    did: str,
-    trusted_issuers: frozenset[str],
-    now: datetime,
-    multi_nullifier: bool,
-) -> Stamp | None:
-    """Every check except the proof; None if the stamp does not count."""
-    try:
-        credential = orjson.loads(row.credential_json)
-    except orjson.JSONDecodeError:
-        return None
-    if not isinstance(credential, dict) or credential.get("issuer") not in trusted_issuers:
-        return None
-    expires_at = parse_expiration(credential.get("expirationDate"))
-    if expires_at is None or expires_at < now:
-        return None
-    subject = credential.get("credentialSubject")
-    if not isinstance(subject, dict):
-        return None
-    subject_id = subject.get("id")
-    provider = subject.get("provider")
-    if not isinstance(subject_id, str) or subject_id.lower() != did:
-        return None
-    if not isinstance(provider, str) or not provider:
-        return None
-    if not _has_nullifiers(subject):
-        return None
-    nullifiers = nullifiers_of(subject, multi_nullifier=multi_nullifier)
-    if any(not isinstance(n, str) or len(n) > MAX_NULLIFIER_LENGTH for n in nullifiers):
-        return None
-    return Stamp(
-        provider=row.provider,
-        subject_provider=provider,
-        credential=credential,
-        credential_json=row.credential_json,
-        nullifiers=nullifiers,
-        expires_at=expires_at,
-        expiration_text=credential["expirationDate"],
-    )
-
-
 def _has_nullifiers(subject: dict[str, Any]) -> bool:
     legacy = subject.get("hash")
     if legacy:
@@ -133,28 +115,121 @@ def _has_nullifiers(subject: dict[str, Any]) -> bool:
     )
 
 
-async def valid_stamps(
-    rows: Sequence[CachedStamp],
-    *,
-    did: str,
-    trusted_issuers: frozenset[str],
-    now: datetime,
-    multi_nullifier: bool,
-    proofs: ProofChecker,
-) -> list[Stamp]:
-    """The stamps that count, in row order; proofs are verified concurrently."""
-    candidates: list[tuple[CachedStamp, Stamp]] = []
-    for row in latest_per_provider(rows):
-        stamp = check_claims(
-            row,
-            did=did,
-            trusted_issuers=trusted_issuers,
-            now=now,
-            multi_nullifier=multi_nullifier,
+def credential_signature(credential: dict[str, Any]) -> str:
+    """A signed credential's identity: its `proofValue` (EIP-712) or `jws` (Ed25519)."""
+    proof = credential.get("proof")
+    if isinstance(proof, dict):
+        value = proof.get("proofValue") or proof.get("jws")
+        if isinstance(value, str):
+            return value
+    return ""
+
+
+def read_claims(
+    credential_json: str, *, trusted_issuers: frozenset[str], multi_nullifier: bool
+) -> Claims | None:
+    """The credential's claims if every check that does not need the proof passes."""
+    try:
+        credential = orjson.loads(credential_json)
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(credential, dict) or credential.get("issuer") not in trusted_issuers:
+        return None
+    expires_at = parse_expiration(credential.get("expirationDate"))
+    subject = credential.get("credentialSubject")
+    if expires_at is None or not isinstance(subject, dict):
+        return None
+    subject_id = subject.get("id")
+    provider = subject.get("provider")
+    if not isinstance(subject_id, str) or not isinstance(provider, str) or not provider:
+        return None
+    if not _has_nullifiers(subject):
+        return None
+    nullifiers = nullifiers_of(subject, multi_nullifier=multi_nullifier)
+    if any(not isinstance(n, str) or len(n) > MAX_NULLIFIER_LENGTH for n in nullifiers):
+        return None
+    return Claims(
+        subject_id=subject_id.lower(),
+        provider=provider,
+        nullifiers=nullifiers,
+        expires_at=expires_at,
+        expiration_text=credential["expirationDate"],
+        signature=credential_signature(credential),
+    )
+
+
+ProofVerify = Callable[[str], Awaitable[bool]]
+_UNSEEN = object()
+
+
+class CredentialChecker:
+    """`read_claims` plus proof verification, remembered per credential (a bounded LRU).
+
+    The verdict depends only on the credential's bytes and this process's settings, so it
+    is cached by a digest of those bytes; a changed byte is a different credential.
+    """
+
+    def __init__(
+        self,
+        *,
+        trusted_issuers: frozenset[str],
+        multi_nullifier: bool,
+        verify: ProofVerify,
+        cache_size: int = 20_000,
+    ) -> None:
+        self._trusted_issuers = trusted_issuers
+        self._multi_nullifier = multi_nullifier
+        self._verify = verify
+        self._cache: OrderedDict[bytes, Claims | None] = OrderedDict()
+        self._cache_size = cache_size
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def _key(credential_json: str) -> bytes:
+        return hashlib.blake2b(credential_json.encode(), digest_size=20).digest()
+
+    def cached(self, credential_json: str) -> object:
+        """The remembered verdict, or `_UNSEEN`."""
+        key = self._key(credential_json)
+        verdict = self._cache.get(key, _UNSEEN)
+        if verdict is not _UNSEEN:
+            self.hits += 1
+            self._cache.move_to_end(key)
+        return verdict
+
+    async def check(self, credential_json: str) -> Claims | None:
+        verdict = self.cached(credential_json)
+        if verdict is not _UNSEEN:
+            return verdict  # type: ignore[return-value]
+        self.misses += 1
+        claims = read_claims(
+            credential_json,
+            trusted_issuers=self._trusted_issuers,
+            multi_nullifier=self._multi_nullifier,
         )
-        if stamp is not None:
-            candidates.append((row, stamp))
-    if not candidates:
-        return []
-    verdicts = await asyncio.gather(*(proofs.verify(row.credential_json) for row, _ in candidates))
-    return [stamp for (_, stamp), ok in zip(candidates, verdicts, strict=True) if ok]
+        if claims is not None and not await self._verify(credential_json):
+            claims = None
+        if self._cache_size:
+            self._cache[self._key(credential_json)] = claims
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return claims
+
+
+async def valid_stamps(
+    rows: Sequence[CachedStamp], *, did: str, now: datetime, checker: CredentialChecker
+) -> list[Stamp]:
+    """The stamps that count for `did` at `now`, in row order (new proofs checked concurrently)."""
+    chosen = latest_per_provider(rows)
+    verdicts: list[Any] = [checker.cached(row.credential_json) for row in chosen]
+    unseen = [i for i, verdict in enumerate(verdicts) if verdict is _UNSEEN]
+    if unseen:
+        checked = await asyncio.gather(*(checker.check(chosen[i].credential_json) for i in unseen))
+        for i, claims in zip(unseen, checked, strict=True):
+            verdicts[i] = claims
+    return [
+        Stamp(row.provider, row.credential_json, claims)
+        for row, claims in zip(chosen, verdicts, strict=True)
+        if claims is not None and claims.subject_id == did and claims.expires_at >= now
+    ]

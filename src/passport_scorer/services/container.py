@@ -9,7 +9,8 @@ from passport_scorer.db.engine import Database
 from passport_scorer.db.scoring import ScoringStore
 from passport_scorer.db.scoring.portable import PortableScoringStore
 from passport_scorer.db.scoring.postgres import PostgresScoringStore
-from passport_scorer.domain.proofs import ProofVerifier
+from passport_scorer.domain.proofs import verify_with_didkit
+from passport_scorer.domain.stamps import CredentialChecker
 from passport_scorer.services.rate_limits import RateLimiter, Unlimited
 from passport_scorer.services.scoring import ScoringService
 
@@ -25,19 +26,22 @@ def scoring_store(db: Database) -> ScoringStore:
 class Services:
     settings: Settings
     db: Database
-    proofs: ProofVerifier
+    credentials: CredentialChecker
     scoring: ScoringService
     rate_limiter: RateLimiter
 
     @classmethod
     def build(cls, settings: Settings, db: Database | None = None) -> Services:
         db = db or Database.from_settings(settings)
-        proofs = ProofVerifier(settings.PROOF_CACHE_SIZE)
-        scoring = ScoringService(
-            store=scoring_store(db),
-            proofs=proofs,
+        credentials = CredentialChecker(
             trusted_issuers=settings.trusted_issuers,
             multi_nullifier=settings.multi_nullifier,
+            verify=verify_with_didkit,
+            cache_size=settings.PROOF_CACHE_SIZE,
+        )
+        scoring = ScoringService(
+            store=scoring_store(db),
+            credentials=credentials,
             demo_scorer_id=settings.DEMO_API_SCORER_ID,
         )
-        return cls(settings, db, proofs, scoring, Unlimited())
+        return cls(settings, db, credentials, scoring, Unlimited())

@@ -29,7 +29,7 @@ from passport_scorer.domain.scoring import (
     stamp_scores_json,
     stamps_json,
 )
-from passport_scorer.domain.stamps import ProofChecker, valid_stamps
+from passport_scorer.domain.stamps import CredentialChecker, valid_stamps
 from passport_scorer.errors import CommunityNotFound, ScorerNotFound, ScoringFailed
 
 log = logging.getLogger(__name__)
@@ -61,9 +61,7 @@ class _Retry(Exception):
 @dataclass(frozen=True)
 class ScoringService:
     store: ScoringStore
-    proofs: ProofChecker
-    trusted_issuers: frozenset[str]
-    multi_nullifier: bool
+    credentials: CredentialChecker
     demo_scorer_id: int | None = None
 
     async def score_for_key(self, api_key: ApiKey, scorer_id: int, address: str) -> ScoreResult:
@@ -129,12 +127,7 @@ class ScoringService:
         now: datetime,
     ) -> tuple[ScoreWrite, Score]:
         stamps = await valid_stamps(
-            state.stamps,
-            did=did_for(address),
-            trusted_issuers=self.trusted_issuers,
-            now=now,
-            multi_nullifier=self.multi_nullifier,
-            proofs=self.proofs,
+            state.stamps, did=did_for(address), now=now, checker=self.credentials
         )
         lifo = deduplicate(stamps, state.links, address=address, now=now)
         score = calculate_score(
@@ -151,7 +144,7 @@ class ScoringService:
             link_creates=lifo.creates,
             link_claims=sorted(claims, key=lambda claim: claim.hash),
             dedup_events=lifo.dedup_events(community.id),
-            kept=[KeptStamp(s.provider, s.credential, s.credential_json) for s in lifo.kept],
+            kept=[KeptStamp(s.provider, s.credential_json, s.claims.signature) for s in lifo.kept],
             binary_score=Decimal(score.binary),
             evidence=score.evidence,
             stamp_scores=stamp_scores_json(score),

@@ -26,7 +26,7 @@ from passport_scorer.domain.dedup import HashLink
 from passport_scorer.domain.stamps import CachedStamp
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ScoreVersion:
     """Identity and version of the address's passport and score rows as read."""
 
@@ -36,7 +36,7 @@ class ScoreVersion:
     status: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class AddressState:
     """Everything about one address in one community that a scoring reads."""
 
@@ -46,11 +46,11 @@ class AddressState:
     stored_stamps: str | None  # fingerprint of the passport's `registry_stamp` rows
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class KeptStamp:
     provider: str
-    credential: dict[str, Any]
     credential_json: str  # the cache row's JSON text
+    signature: str  # the credential's identity (see `credential_identity`)
 
 
 @dataclass(slots=True)
@@ -100,18 +100,8 @@ class ScoringStore(Protocol):
     async def save_error(self, community_id: int, address: str, message: str) -> None: ...
 
 
-def credential_identity(credential: dict[str, Any]) -> str:
-    """A signed credential is identified by its signature (`proofValue`, or `jws` for Ed25519)."""
-    proof = credential.get("proof")
-    if isinstance(proof, dict):
-        signature = proof.get("proofValue") or proof.get("jws")
-        if isinstance(signature, str) and signature:
-            return signature
-    return ""
-
-
 def stamps_fingerprint(pairs: Sequence[tuple[str, str]]) -> str:
-    """Identity of an ordered list of (provider, credential identity) pairs."""
+    """Identity of an ordered list of (provider, credential signature) pairs."""
     digest = hashlib.md5(usedforsecurity=False)
     for provider, identity in pairs:
         digest.update(f"{provider}:{identity},".encode())

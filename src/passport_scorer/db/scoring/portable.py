@@ -19,11 +19,11 @@ from passport_scorer.db.scoring import (
     AddressState,
     LockedScoring,
     ScoreWrite,
-    credential_identity,
     stamps_fingerprint,
 )
 from passport_scorer.domain.communities import Community
 from passport_scorer.domain.events import LIFO_DEDUPLICATION, SCORE_UPDATED
+from passport_scorer.domain.stamps import credential_signature
 
 
 class _Rollback(Exception):
@@ -52,7 +52,7 @@ async def read_state(conn: AsyncConnection, community_id: int, address: str) -> 
     if version.passport_id is not None:
         stored_rows = await registry.stored_stamps(conn, version.passport_id)
         stored = stamps_fingerprint(
-            [(provider, credential_identity(orjson.loads(text))) for provider, text in stored_rows]
+            [(provider, credential_signature(orjson.loads(text))) for provider, text in stored_rows]
         )
     return AddressState(rows, links, version, stored)
 
@@ -107,9 +107,9 @@ async def write_outcome(conn: AsyncConnection, outcome: ScoreWrite) -> bool:
         created_at=outcome.scored_at,
         payloads=outcome.dedup_events,
     )
-    kept = [(stamp.provider, stamp.credential) for stamp in outcome.kept]
-    identities = [(provider, credential_identity(credential)) for provider, credential in kept]
+    identities = [(stamp.provider, stamp.signature) for stamp in outcome.kept]
     if outcome.stored_stamps != stamps_fingerprint(identities):
+        kept = [(stamp.provider, orjson.loads(stamp.credential_json)) for stamp in outcome.kept]
         await registry.replace_stamps(conn, passport_id, kept)
     event = copy.deepcopy(outcome.score_updated)
     event["pk"] = score_id

@@ -22,7 +22,6 @@ from passport_scorer.db.scoring import (
     LockedScoring,
     ScoreVersion,
     ScoreWrite,
-    credential_identity,
     stamps_fingerprint,
 )
 from passport_scorer.db.scoring.portable import save_error_score
@@ -354,9 +353,7 @@ async def _write(conn: Any, outcome: ScoreWrite) -> bool:
     else:
         kind, target = "new", None
     arguments = _write_arguments(outcome, target)
-    fingerprint = stamps_fingerprint(
-        [(k.provider, credential_identity(k.credential)) for k in outcome.kept]
-    )
+    fingerprint = stamps_fingerprint([(k.provider, k.signature) for k in outcome.kept])
     replace_stamps = outcome.stored_stamps != fingerprint  # skip a rewrite that changes nothing
     if replace_stamps:
         arguments += [[k.provider for k in outcome.kept], [k.credential_json for k in outcome.kept]]
