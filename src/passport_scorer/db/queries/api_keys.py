@@ -7,29 +7,32 @@ from datetime import datetime
 from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from passport_scorer.db.driver import DriverQuery
 from passport_scorer.db.tables import account_accountapikey as keys
 from passport_scorer.domain.api_keys import ApiKey
 
-_USABLE_KEY = select(
-    keys.c.id,
-    keys.c.prefix,
-    keys.c.account_id,
-    keys.c.hashed_key,
-    keys.c.hashed_key_sha256,
-    keys.c.read_scores,
-    keys.c.rate_limit,
-    keys.c.revoked,
-    keys.c.expiry_date,
-).where(
-    keys.c.prefix == bindparam("prefix"),
-    keys.c.revoked.is_(False),
-    or_(keys.c.expiry_date.is_(None), keys.c.expiry_date > bindparam("now")),
+_USABLE_KEY = DriverQuery(
+    select(
+        keys.c.id,
+        keys.c.prefix,
+        keys.c.account_id,
+        keys.c.hashed_key,
+        keys.c.hashed_key_sha256,
+        keys.c.read_scores,
+        keys.c.rate_limit,
+        keys.c.revoked,
+        keys.c.expiry_date,
+    ).where(
+        keys.c.prefix == bindparam("prefix"),
+        keys.c.revoked.is_(False),
+        or_(keys.c.expiry_date.is_(None), keys.c.expiry_date > bindparam("now")),
+    )
 )
 
 
 async def find_usable_key(conn: AsyncConnection, prefix: str, now: datetime) -> ApiKey | None:
     """The key with this prefix, unless revoked or expired."""
-    row = (await conn.execute(_USABLE_KEY, {"prefix": prefix, "now": now})).first()
+    row = await _USABLE_KEY.first(conn, {"prefix": prefix, "now": now})
     return None if row is None else ApiKey(*row)
 
 

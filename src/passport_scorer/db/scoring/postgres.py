@@ -15,8 +15,8 @@ from typing import Any
 
 import orjson
 
+from passport_scorer.db.driver import driver_connection
 from passport_scorer.db.engine import Database
-from passport_scorer.db.errors import is_unavailable
 from passport_scorer.db.scoring import (
     AddressState,
     LockedScoring,
@@ -291,17 +291,9 @@ class PostgresScoringStore:
 
     @asynccontextmanager
     async def _driver(self) -> AsyncIterator[Any]:
-        """The (request's) pooled connection as the asyncpg connection itself (no extra layers)."""
-        async with self._db.read() as conn:
-            raw = await conn.get_raw_connection()
-            driver = raw.driver_connection
-            assert driver is not None
-            try:
-                yield driver
-            except BaseException as error:
-                if driver.is_closed() or is_unavailable(error):
-                    await conn.invalidate()  # never hand a broken connection to the next request
-                raise
+        """The (request's) pooled connection as the asyncpg connection itself."""
+        async with self._db.read() as conn, driver_connection(conn) as driver:
+            yield driver
 
     async def community_for_key(
         self, account_id: int, scorer_id: int, address: str
