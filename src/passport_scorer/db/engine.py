@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
@@ -9,6 +10,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import event, text
+from sqlalchemy import exc as sqlalchemy_exc
 from sqlalchemy.engine import Connection as SyncConnection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
@@ -23,33 +25,56 @@ def _json_dumps(value: Any) -> str:
 class Database:
     """Gives out connections: `read()` runs autocommit statements, `transaction()` one unit.
 
-    Inside `session()` (one per request) every `read()` reuses the same pooled connection,
-    so a request checks a connection out once, however many statements it runs.
+    Inside `session()` (one per request) `read()` and `transaction()` reuse the same pooled
+    connection, so a request holds at most one connection, however many statements it runs.
+    Connections are handed out first come, first served: a request waits in line for at
+    most `pool_timeout` seconds, then gets `sqlalchemy.exc.TimeoutError` (a 503).
     """
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(
+        self, engine: AsyncEngine, *, pool_size: int = 10, pool_timeout: float = 3.0
+    ) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
         self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
         self._session: ContextVar[AsyncConnection | None] = ContextVar(
             f"db_session_{id(self)}", default=None
         )
+        # The pool itself does not queue waiters fairly; this semaphore does (FIFO).
+        self._slots = asyncio.Semaphore(pool_size)
+        self._pool_timeout = pool_timeout
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Database:
+        return cls(
+            create_engine(settings),
+            pool_size=settings.DB_POOL_SIZE,
+            pool_timeout=settings.DB_POOL_TIMEOUT_SECONDS,
+        )
+
+    @asynccontextmanager
+    async def _slot(self) -> AsyncIterator[None]:
+        try:
+            async with asyncio.timeout(self._pool_timeout):
+                await self._slots.acquire()
+        except TimeoutError:
+            raise PoolTimeout("no database connection became free in time") from None
+        try:
+            yield
+        finally:
+            self._slots.release()
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[None]:
         if self._session.get() is not None:
             yield
             return
-        async with self._autocommit.connect() as conn:
+        async with self._slot(), self._autocommit.connect() as conn:
             token = self._session.set(conn)
             try:
                 yield
             finally:
                 self._session.reset(token)
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> Database:
-        return cls(create_engine(settings))
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:
@@ -58,14 +83,28 @@ class Database:
         if shared is not None:
             yield shared
             return
-        async with self._autocommit.connect() as conn:
+        async with self._slot(), self._autocommit.connect() as conn:
             yield conn
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
         """All statements inside commit together or not at all."""
-        async with self.engine.begin() as conn:
-            yield conn
+        shared = self._session.get()
+        if shared is None:
+            async with self._slot(), self.engine.begin() as conn:
+                yield conn
+            return
+        if shared.in_transaction():
+            await shared.commit()  # autocommit mode: ends SQLAlchemy's bookkeeping only
+        unit = await shared.execution_options(isolation_level=self._default_isolation())
+        try:
+            async with unit.begin():
+                yield unit
+        finally:
+            await shared.execution_options(isolation_level="AUTOCOMMIT")
+
+    def _default_isolation(self) -> str:
+        return "SERIALIZABLE" if self.dialect == "sqlite" else "READ COMMITTED"
 
     async def ping(self) -> None:
         async with self.read() as conn:
@@ -73,6 +112,10 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+class PoolTimeout(sqlalchemy_exc.TimeoutError):
+    """Every connection stayed busy for longer than the pool timeout."""
 
 
 def create_engine(settings: Settings) -> AsyncEngine:
