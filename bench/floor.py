@@ -37,12 +37,14 @@ def _literal(value: Any) -> str:
     if isinstance(value, int | float | Decimal):
         return str(value)
     if isinstance(value, datetime | date):
-        return f"'{value.isoformat()}'"
+        return _literal(value.isoformat())
     if isinstance(value, list | tuple):
         return "ARRAY[" + ", ".join(_literal(item) for item in value) + "]"
     if isinstance(value, dict):
         value = json.dumps(value)
-    return "'" + str(value).replace("'", "''") + "'"
+    # An E'' string with ':' escaped, so pgbench never mistakes text for a `:variable`.
+    text = str(value).replace("\\", "\\\\").replace("'", "''").replace(":", "\\x3a")
+    return "E'" + text + "'"
 
 
 def _render(statement: str, parameters: Sequence[Any]) -> str:

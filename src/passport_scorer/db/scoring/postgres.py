@@ -44,9 +44,14 @@ named AS (
      WHERE jsonb_typeof(stamp -> 'credentialSubject' -> 'nullifiers') = 'array'
 ),
 links AS (
-    SELECT l.hash, l.address, l.expires_at FROM registry_hashscorerlink l
-     WHERE l.community_id = (SELECT id FROM community)
-       AND l.hash = ANY (ARRAY(SELECT hash FROM named))  -- probes the (hash, community) index
+    -- One probe of the (hash, community) unique index per named hash, whatever the statistics.
+    SELECT l.hash, l.address, l.expires_at
+      FROM named
+      JOIN LATERAL (
+          SELECT hash, address, expires_at FROM registry_hashscorerlink
+           WHERE hash = named.hash AND community_id = (SELECT id FROM community)
+           LIMIT 1  -- unique anyway; keeps the planner from turning the probes into a join
+      ) l ON true
 ),
 passport AS (
     SELECT p.id, s.id AS score_id, s.last_score_timestamp, s.status
