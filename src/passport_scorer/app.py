@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from passport_scorer import __version__
-from passport_scorer.api import errors
+from passport_scorer.api import errors, openapi
 from passport_scorer.api.responses import JSONResponse
 from passport_scorer.api.routes import health, internal, scores
 from passport_scorer.config import Settings, get_settings
@@ -33,9 +33,9 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     app.state.services = services
     errors.install(app)
-    app.include_router(scores.router)
-    app.include_router(internal.router)
+    app.router.routes.extend([*scores.ROUTES, *internal.ROUTES])
     app.include_router(health.router)
+    openapi.install(app, {**scores.OPENAPI, **internal.OPENAPI})
     return app
 
 

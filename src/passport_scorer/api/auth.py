@@ -1,0 +1,37 @@
+"""Who is calling: the API key of a public request, the internal token of an internal one."""
+
+from __future__ import annotations
+
+import hmac
+
+from starlette.datastructures import Headers
+
+from passport_scorer.domain.api_keys import ApiKey, extract_api_key
+from passport_scorer.errors import InvalidInternalToken
+from passport_scorer.services import api_keys
+from passport_scorer.services.container import Services
+
+
+async def scoring_api_key(services: Services, headers: Headers) -> ApiKey:
+    """The request's API key: authenticated, within its rate limit, allowed to read scores."""
+    settings = services.settings
+    key = extract_api_key(
+        headers.get("x-api-key"),
+        headers.get("authorization"),
+        demo_key=settings.DEMO_API_KEY.get_secret_value() if settings.DEMO_API_KEY else None,
+        demo_aliases=frozenset(settings.DEMO_API_KEY_ALIASES),
+    )
+    api_key = await api_keys.authenticate(services.db, key)
+    await services.rate_limiter.hit(api_key)
+    api_keys.require_read_scores(api_key)
+    return api_key
+
+
+def require_internal_token(services: Services, headers: Headers) -> None:
+    """The whole `Authorization` header must equal `CGRANTS_API_TOKEN` (constant-time)."""
+    expected = services.settings.CGRANTS_API_TOKEN
+    given = headers.get("authorization", "")
+    if expected is None or not hmac.compare_digest(
+        given.encode(), expected.get_secret_value().encode()
+    ):
+        raise InvalidInternalToken()
