@@ -7,13 +7,13 @@ import hmac
 from starlette.datastructures import Headers
 
 from passport_scorer.domain.api_keys import ApiKey, extract_api_key
-from passport_scorer.errors import InvalidInternalToken
+from passport_scorer.errors import InvalidApiKey, InvalidInternalToken
 from passport_scorer.services import api_keys
 from passport_scorer.services.container import Services
 
 
-async def scoring_api_key(services: Services, headers: Headers) -> ApiKey:
-    """The request's API key: authenticated, within its rate limit, allowed to read scores."""
+def request_api_key(services: Services, headers: Headers) -> str:
+    """The key a public request presents (`X-API-Key`, else `Authorization`), or 401."""
     settings = services.settings
     key = extract_api_key(
         headers.get("x-api-key"),
@@ -21,7 +21,15 @@ async def scoring_api_key(services: Services, headers: Headers) -> ApiKey:
         demo_key=settings.DEMO_API_KEY.get_secret_value() if settings.DEMO_API_KEY else None,
         demo_aliases=frozenset(settings.DEMO_API_KEY_ALIASES),
     )
-    api_key = await api_keys.authenticate(services.db, key)
+    if not key:
+        raise InvalidApiKey()
+    return key
+
+
+async def admit_scoring_key(services: Services, key: str, stored: ApiKey | None) -> ApiKey:
+    """`key` checked against `stored` (the usable row with its prefix, None if there is none),
+    counted against its rate limit, and allowed to read scores."""
+    api_key = await api_keys.verify(services.db, key, stored)
     await services.rate_limiter.hit(api_key)
     api_keys.require_read_scores(api_key)
     return api_key

@@ -22,13 +22,22 @@ from passport_scorer.errors import InvalidApiKey, MissingPermission
 _PBKDF2_SLOTS = asyncio.Semaphore(2)
 
 
+async def find(db: Database, key: str) -> ApiKey | None:
+    """The usable (not revoked, not expired) stored key with `key`'s prefix."""
+    async with db.read() as conn:
+        return await api_key_queries.find_usable_key(conn, key_prefix(key), datetime.now(UTC))
+
+
 async def authenticate(db: Database, key: str | None) -> ApiKey:
     """The stored key for `key`, or InvalidApiKey. Migrates PBKDF2 keys to sha256 on success."""
     if not key:
         raise InvalidApiKey()
-    async with db.read() as conn:
-        stored = await api_key_queries.find_usable_key(conn, key_prefix(key), datetime.now(UTC))
-    if stored is None:
+    return await verify(db, key, await find(db, key))
+
+
+async def verify(db: Database, key: str | None, stored: ApiKey | None) -> ApiKey:
+    """`stored` (the usable key with `key`'s prefix) if `key` matches it, else InvalidApiKey."""
+    if not key or stored is None:
         raise InvalidApiKey()
     verdict = check_fast(key, stored)
     if verdict is KeyCheck.NEEDS_PBKDF2:

@@ -16,10 +16,16 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from passport_scorer.db.errors import is_retryable
-from passport_scorer.db.scoring import AddressState, KeptStamp, ScoreWrite, ScoringStore
+from passport_scorer.db.scoring import (
+    AddressState,
+    KeptStamp,
+    KeyedRead,
+    ScoreWrite,
+    ScoringStore,
+)
 from passport_scorer.domain import events
 from passport_scorer.domain.address import did_for, normalise_address
-from passport_scorer.domain.api_keys import ApiKey
+from passport_scorer.domain.api_keys import key_prefix
 from passport_scorer.domain.communities import Community, resolve_scorer_id
 from passport_scorer.domain.dedup import deduplicate
 from passport_scorer.domain.scoring import (
@@ -64,16 +70,20 @@ class ScoringService:
     credentials: CredentialChecker
     demo_scorer_id: int | None = None
 
-    async def score_for_key(self, api_key: ApiKey, scorer_id: int, address: str) -> ScoreResult:
-        """Public route: the key's account's scorer (404), then the address (400)."""
+    async def read_for_key(self, key: str, scorer_id: int, address: str) -> KeyedRead:
+        """Public route, step one: the key's row, its scorer and the state, in one read."""
         resolved = resolve_scorer_id(scorer_id, self.demo_scorer_id)
-        if resolved is None:
-            raise ScorerNotFound()
         candidate = address.strip().lower()
-        found = await self.store.community_for_key(api_key.account_id, resolved, candidate)
-        if found is None:
+        return await self.store.read_for_key(
+            key_prefix(key), resolved, candidate, datetime.now(UTC)
+        )
+
+    async def score_read(self, read: KeyedRead, address: str) -> ScoreResult:
+        """Public route, step two (once the key is admitted): the scorer (404), the address
+        (400), then the score."""
+        if read.community is None or read.state is None:
             raise ScorerNotFound()
-        return await self._score(*found, normalise_address(address))
+        return await self._score(read.community, read.state, normalise_address(address))
 
     async def score_in_community(self, community_id: int, address: str) -> ScoreResult:
         """Internal route: any community by id (404), then the address (400)."""

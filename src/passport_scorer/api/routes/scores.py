@@ -8,26 +8,36 @@ from __future__ import annotations
 
 from typing import Any
 
+from fastapi.exceptions import RequestValidationError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from passport_scorer.api.auth import scoring_api_key
+from passport_scorer.api.auth import admit_scoring_key, request_api_key
 from passport_scorer.api.deps import services_of
 from passport_scorer.api.openapi import operation
 from passport_scorer.api.params import path_int
 from passport_scorer.api.responses import JSONResponse, score_body
+from passport_scorer.services import api_keys
 
 PATH = "/v2/stamps/{scorer_id}/score/{address}"
 
 
 async def get_score(request: Request) -> Response:
     services = services_of(request)
+    address = request.path_params["address"]
     async with services.db.session():
-        api_key = await scoring_api_key(services, request.headers)
-        scorer_id = path_int(request, "scorer_id")
-        address = request.path_params["address"]
-        result = await services.scoring.score_for_key(api_key, scorer_id, address)
+        key = request_api_key(services, request.headers)
+        try:
+            scorer_id = path_int(request, "scorer_id")
+        except RequestValidationError:
+            # A bad key is 401 before anything else.
+            await admit_scoring_key(services, key, await api_keys.find(services.db, key))
+            raise
+        # One read brings the key's row, its scorer and the address's state.
+        read = await services.scoring.read_for_key(key, scorer_id, address)
+        await admit_scoring_key(services, key, read.api_key)
+        result = await services.scoring.score_read(read, address)
     return JSONResponse(score_body(result))
 
 

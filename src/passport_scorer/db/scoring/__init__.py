@@ -21,6 +21,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
+from passport_scorer.domain.api_keys import ApiKey
 from passport_scorer.domain.communities import Community
 from passport_scorer.domain.dedup import HashLink
 from passport_scorer.domain.stamps import CachedStamp
@@ -81,11 +82,21 @@ class LockedScoring(Protocol):
     async def write(self, outcome: ScoreWrite) -> bool: ...
 
 
+@dataclass(slots=True)
+class KeyedRead:
+    """An API key's row and, when it owns the scorer, the community and the address's state."""
+
+    api_key: ApiKey | None  # the usable key with the request key's prefix
+    community: Community | None
+    state: AddressState | None
+
+
 class ScoringStore(Protocol):
-    async def community_for_key(
-        self, account_id: int, scorer_id: int, address: str
-    ) -> tuple[Community, AddressState] | None:
-        """The key's account's community (`external_scorer_id` first, then id) and the state."""
+    async def read_for_key(
+        self, prefix: str, scorer_id: int | None, address: str, now: datetime
+    ) -> KeyedRead:
+        """The key (by prefix, if usable at `now`), its account's community for `scorer_id`
+        (`external_scorer_id` first, then id) and the address's state, in one read."""
 
     async def community_by_id(
         self, community_id: int, address: str

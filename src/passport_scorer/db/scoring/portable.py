@@ -9,14 +9,16 @@ from __future__ import annotations
 import copy
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import datetime
 
 import orjson
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from passport_scorer.db.engine import Database
-from passport_scorer.db.queries import ceramic_cache, communities, hash_links, registry
+from passport_scorer.db.queries import api_keys, ceramic_cache, communities, hash_links, registry
 from passport_scorer.db.scoring import (
     AddressState,
+    KeyedRead,
     LockedScoring,
     ScoreWrite,
     stamps_fingerprint,
@@ -148,14 +150,17 @@ class PortableScoringStore:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def community_for_key(
-        self, account_id: int, scorer_id: int, address: str
-    ) -> tuple[Community, AddressState] | None:
+    async def read_for_key(
+        self, prefix: str, scorer_id: int | None, address: str, now: datetime
+    ) -> KeyedRead:
         async with self._db.read() as conn:
-            community = await communities.find_for_account(conn, scorer_id, account_id)
+            api_key = await api_keys.find_usable_key(conn, prefix, now)
+            if api_key is None or scorer_id is None:
+                return KeyedRead(api_key, None, None)
+            community = await communities.find_for_account(conn, scorer_id, api_key.account_id)
             if community is None:
-                return None
-            return community, await read_state(conn, community.id, address)
+                return KeyedRead(api_key, None, None)
+            return KeyedRead(api_key, community, await read_state(conn, community.id, address))
 
     async def community_by_id(
         self, community_id: int, address: str

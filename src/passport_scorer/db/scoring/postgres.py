@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import datetime
 from typing import Any
 
 import orjson
@@ -19,12 +20,14 @@ from passport_scorer.db.driver import driver_connection
 from passport_scorer.db.engine import Database
 from passport_scorer.db.scoring import (
     AddressState,
+    KeyedRead,
     LockedScoring,
     ScoreVersion,
     ScoreWrite,
     stamps_fingerprint,
 )
 from passport_scorer.db.scoring.portable import save_error_score
+from passport_scorer.domain.api_keys import ApiKey
 from passport_scorer.domain.communities import Community, ScorerConfig
 from passport_scorer.domain.dedup import HashLink
 from passport_scorer.domain.stamps import CachedStamp
@@ -90,15 +93,25 @@ _COMMUNITY_COLUMNS = """
   LEFT JOIN scorer_weighted_weightedscorer w ON w.scorer_ptr_id = s.id
 """
 
-# $2 = account id, $3 = scorer id as text (external id), $4 = scorer id.
+# $2 = key prefix, $3 = scorer id as text (external id), $4 = scorer id, $5 = now.
 READ_FOR_KEY = f"""
-WITH community AS (
+WITH api_key AS (
+  SELECT id, prefix, account_id, hashed_key, hashed_key_sha256, read_scores, rate_limit,
+         revoked, expiry_date
+    FROM account_accountapikey
+   WHERE prefix = $2 AND NOT revoked AND (expiry_date IS NULL OR expiry_date > $5)
+),
+community AS (
   SELECT {_COMMUNITY_COLUMNS}
-   WHERE c.account_id = $2 AND (c.external_scorer_id = $3 OR c.id = $4)
+   WHERE c.account_id = (SELECT account_id FROM api_key)
+     AND (c.external_scorer_id = $3 OR c.id = $4)
    ORDER BY CASE WHEN c.external_scorer_id = $3 THEN 0 ELSE 1 END
    LIMIT 1
 ), {_STATE}
-SELECT community.*, {_STATE_COLUMNS} FROM community
+SELECT k.id AS key_id, k.prefix AS key_prefix, k.account_id AS key_account_id, k.hashed_key,
+       k.hashed_key_sha256, k.read_scores, k.rate_limit, k.revoked, k.expiry_date,
+       community.*, {_STATE_COLUMNS}
+  FROM (SELECT 1) AS one LEFT JOIN api_key k ON true LEFT JOIN community ON true
 """
 
 # $2 = community id.
@@ -300,12 +313,22 @@ class PostgresScoringStore:
         async with self._db.read() as conn, driver_connection(conn) as driver:
             yield driver
 
-    async def community_for_key(
-        self, account_id: int, scorer_id: int, address: str
-    ) -> tuple[Community, AddressState] | None:
+    async def read_for_key(
+        self, prefix: str, scorer_id: int | None, address: str, now: datetime
+    ) -> KeyedRead:
+        external = None if scorer_id is None else str(scorer_id)
         async with self._driver() as conn:
-            row = await conn.fetchrow(READ_FOR_KEY, address, account_id, str(scorer_id), scorer_id)
-        return None if row is None else (_community(row), _state(row))
+            row = await conn.fetchrow(READ_FOR_KEY, address, prefix, external, scorer_id, now)
+        api_key = None
+        if row["key_id"] is not None:
+            api_key = ApiKey(
+                row["key_id"], row["key_prefix"], row["key_account_id"], row["hashed_key"],
+                row["hashed_key_sha256"], row["read_scores"], row["rate_limit"], row["revoked"],
+                row["expiry_date"],
+            )  # fmt: skip
+        if row["id"] is None:
+            return KeyedRead(api_key, None, None)
+        return KeyedRead(api_key, _community(row), _state(row))
 
     async def community_by_id(
         self, community_id: int, address: str
