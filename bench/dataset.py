@@ -60,8 +60,16 @@ class Dataset:
     expected: dict[str, tuple[str, bool]] = field(default_factory=dict)  # score, passing
 
 
+ADDRESS_BASE = 0xBE0000000000
+
+
 def address(i: int) -> str:
-    return f"0x{0xBE0000000000 + i:040x}"
+    return f"0x{ADDRESS_BASE + i:040x}"
+
+
+def address_sql(variable: str) -> str:
+    """`address(i)` as SQL, for i held in a pgbench variable."""
+    return f"('0x' || lpad(to_hex({ADDRESS_BASE} + :{variable}), 40, '0'))"
 
 
 def empty_address(i: int) -> str:

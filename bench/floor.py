@@ -1,8 +1,10 @@
-"""The database floor: the exact SQL one scoring request issues, replayed by pgbench.
+"""The database floor: the exact SQL a scoring request issues, replayed by pgbench.
 
-Statements are captured from real requests (through the app, in-process) with SQLAlchemy's
-cursor events, rendered with literal values, and written as one pgbench script per address, so
-pgbench rotates over addresses as the HTTP load does.
+One warm request is captured (every statement the service sends to asyncpg, with its
+arguments). pgbench then replays those statements, prepared, with the address turned into a
+pgbench variable that rotates over the data set as the HTTP load does; the score row written
+is that address's own. The optimistic write's version check compares the row with itself, so
+every replay writes the score and its event as a real request does.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 import httpx
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
@@ -27,6 +30,10 @@ from passport_scorer.config import Settings
 from passport_scorer.services.container import Services
 
 from .load import percentile
+
+WARM_UP_SECONDS = 5  # pgbench clients prepare their statements first; not measured
+_VERSION_CHECK = re.compile(r"(last_score_timestamp|status) IS NOT DISTINCT FROM \$(\d+)")
+_SCORE_TARGET = 10  # $10 of the fused write: the score row's id
 
 
 def _literal(value: Any) -> str:
@@ -39,7 +46,7 @@ def _literal(value: Any) -> str:
     if isinstance(value, datetime | date):
         return _literal(value.isoformat())
     if isinstance(value, list | tuple):
-        return "ARRAY[" + ", ".join(_literal(item) for item in value) + "]"
+        return "ARRAY[" + ", ".join(_literal(item) for item in value) + "]::text[]"
     if isinstance(value, dict):
         value = json.dumps(value)
     # An E'' string with ':' escaped, so pgbench never mistakes text for a `:variable`.
@@ -47,73 +54,85 @@ def _literal(value: Any) -> str:
     return "E'" + text + "'"
 
 
-# The optimistic write only succeeds while the score row is still the version it read; replayed
-# as captured it would write nothing after its first run. The floor compares the row with
-# itself instead, so every replay does the full write, as every real request does.
-_VERSION_CHECK = re.compile(r"(last_score_timestamp|status) IS NOT DISTINCT FROM \$(\d+)")
+def render(query: str, args: Sequence[Any], replace: dict[int, str]) -> str:
+    """`query` with its `$n` parameters as literals, or as the SQL given in `replace`."""
+    query = _VERSION_CHECK.sub(r"\1 IS NOT DISTINCT FROM \1", query)
+
+    def parameter(match: re.Match[str]) -> str:
+        index = int(match.group(1))
+        return replace.get(index) or _literal(args[index - 1])
+
+    return re.sub(r"\$(\d+)", parameter, query).strip().rstrip(";") + ";"
 
 
-def _render(statement: str, parameters: Sequence[Any]) -> str:
-    statement = _VERSION_CHECK.sub(r"\1 IS NOT DISTINCT FROM \1", statement)
-
-    def replace(match: re.Match[str]) -> str:
-        return _literal(parameters[int(match.group(1)) - 1])
-
-    return re.sub(r"\$(\d+)", replace, statement)
-
-
-async def capture_scripts(
-    settings: Settings, paths: list[str], headers: dict[str, str]
-) -> list[list[str]]:
-    """For each path, the SQL statements one request issues, BEGIN/COMMIT included."""
+async def capture_request(
+    settings: Settings, path: str, headers: dict[str, str]
+) -> list[tuple[str, tuple[Any, ...]]]:
+    """Every (query, arguments) the service sends to asyncpg for one request."""
     services = Services.build(settings)
-    engine = services.db.engine.sync_engine
-    current: list[str] = []
+    logged: list[tuple[str, tuple[Any, ...]]] = []
 
-    @event.listens_for(engine, "before_cursor_execute")
-    def _statement(_c: Any, _cur: Any, statement: str, params: Any, _ctx: Any, many: bool) -> None:
-        for one in params if many else [params]:
-            current.append(_render(statement, one or ()).strip().rstrip(";") + ";")
-
-    # Statements sent through asyncpg directly (the fused scoring SQL, BEGIN and COMMIT).
-    def _logged(record: Any) -> None:
-        current.append(_render(record.query, record.args or ()).strip().rstrip(";") + ";")
-
-    @event.listens_for(engine, "connect")
+    @event.listens_for(services.db.engine.sync_engine, "connect")
     def _connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.driver_connection.add_query_logger(_logged)
+        dbapi_connection.driver_connection.add_query_logger(
+            lambda record: logged.append((record.query, tuple(record.args or ())))
+        )
 
-    scripts: list[list[str]] = []
     app = create_app(services=services)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://b") as c:
-        for path in paths:
-            current.clear()
-            response = await c.get(path, headers=headers)
-            response.raise_for_status()
-            scripts.append(list(current))
+        for _ in range(2):  # the second request is the steady state being measured
+            logged.clear()
+            (await c.get(path, headers=headers)).raise_for_status()
     await services.db.dispose()
-    return scripts
+    return logged
 
 
-WARM_UP_SECONDS = 5  # every client prepares every script's statements first; not measured
+async def score_ids(database_url: str, addresses: list[str], community_id: int) -> list[int]:
+    conn = await asyncpg.connect(database_url.replace("postgres://", "postgresql://", 1))
+    try:
+        rows = await conn.fetch(
+            "SELECT p.address, s.id FROM registry_passport p"
+            " JOIN registry_score s ON s.passport_id = p.id"
+            " WHERE p.community_id = $1 AND p.address = ANY($2::text[])",
+            community_id,
+            addresses,
+        )
+    finally:
+        await conn.close()
+    found = {row["address"]: row["id"] for row in rows}
+    return [found[address] for address in addresses]
+
+
+def pgbench_script(
+    logged: list[tuple[str, tuple[Any, ...]]],
+    *,
+    captured_address: str,
+    address_sql: str,
+    score_id_sql: str,
+) -> str:
+    """The captured statements with the address (and the score row) driven by `:i`."""
+    lines = ["\\set i random(0, :count - 1)"]
+    for query, args in logged:
+        replace = {i + 1: address_sql for i, arg in enumerate(args) if arg == captured_address}
+        if "UPDATE registry_score" in query:
+            replace[_SCORE_TARGET] = score_id_sql
+        lines.append(render(query, args, replace))
+    return "\n".join(lines) + "\n"
 
 
 def run_pgbench(
-    database_url: str, scripts: list[list[str]], *, clients: int, seconds: float
+    database_url: str, script: str, count: int, *, clients: int, seconds: float
 ) -> dict[str, Any]:
     url = make_url(database_url.replace("postgres://", "postgresql://", 1))
     with tempfile.TemporaryDirectory() as folder:
-        files = []
-        for index, statements in enumerate(scripts):
-            script = Path(folder) / f"score{index}.sql"
-            script.write_text("\n".join(statements) + "\n")
-            files += ["-f", f"{script}@1"]
+        path = Path(folder) / "score.sql"
+        path.write_text(script)
         command = [
             "pgbench", "-n", "-M", "prepared", "-c", str(clients), "-j", "2",
-            "-T", str(int(seconds) + WARM_UP_SECONDS),
+            "-T", str(int(seconds) + WARM_UP_SECONDS), "-D", f"count={count}",
             "-h", url.host or "127.0.0.1", "-p", str(url.port or 5432),
             "-U", url.username or "postgres", "-l", "--log-prefix", f"{folder}/log",
-            *files, url.database or "postgres",
+            "-f", str(path), url.database or "postgres",
         ]  # fmt: skip
         env = {"PGPASSWORD": url.password or ""}
         subprocess.run(command, capture_output=True, text=True, check=True, cwd=folder, env=env)
@@ -135,9 +154,10 @@ def run_pgbench(
         "p50_ms": percentile(latencies, 0.50),
         "p95_ms": percentile(latencies, 0.95),
         "p99_ms": percentile(latencies, 0.99),
-        "commands_per_request": round(sum(map(len, scripts)) / len(scripts), 1),
     }
 
 
-def capture(settings: Settings, paths: list[str], headers: dict[str, str]) -> list[list[str]]:
-    return asyncio.run(capture_scripts(settings, paths, headers))
+def capture(
+    settings: Settings, path: str, headers: dict[str, str]
+) -> list[tuple[str, tuple[Any, ...]]]:
+    return asyncio.run(capture_request(settings, path, headers))
