@@ -33,9 +33,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     app.state.services = services
     errors.install(app)
-    app.router.routes.extend([*scores.ROUTES, *internal.ROUTES])
-    app.include_router(health.router)
-    openapi.install(app, {**scores.OPENAPI, **internal.OPENAPI})
+    app.router.routes.extend([*scores.ROUTES, *internal.ROUTES, *health.ROUTES])
+    openapi.install(app, {**scores.OPENAPI, **internal.OPENAPI, **health.OPENAPI})
     return app
 
 

@@ -38,11 +38,4 @@ def configure(level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for name in ("uvicorn", "uvicorn.error"):
-        logger = logging.getLogger(name)
-        logger.handlers[:] = []
-        logger.propagate = True
     # No line per request: it would cost more than serving a cached score.
-    access = logging.getLogger("uvicorn.access")
-    access.handlers[:] = []
-    access.propagate = False

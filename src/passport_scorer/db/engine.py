@@ -9,12 +9,13 @@ from contextvars import ContextVar
 from typing import Any
 
 import orjson
-from sqlalchemy import event, text
+from sqlalchemy import event, literal_column, select
 from sqlalchemy import exc as sqlalchemy_exc
 from sqlalchemy.engine import Connection as SyncConnection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from passport_scorer.config import Settings
+from passport_scorer.db.driver import DriverQuery
 from passport_scorer.db.url import to_sqlalchemy_url
 
 
@@ -108,10 +109,13 @@ class Database:
 
     async def ping(self) -> None:
         async with self.read() as conn:
-            await conn.execute(text("SELECT 1"))
+            await _PING.first(conn, {})
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+_PING = DriverQuery(select(literal_column("1")))
 
 
 class PoolTimeout(sqlalchemy_exc.TimeoutError):

@@ -1,17 +1,43 @@
-"""`GET /health`: the service is up and its database answers."""
+"""`GET /health`: the service is up and its database answers (503 when it does not)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Any
+
+from starlette.requests import Request
 from starlette.responses import Response
+from starlette.routing import Route
 
-from passport_scorer.api.deps import ServicesDep
-from passport_scorer.api.responses import JSONResponse, error_responses
+from passport_scorer.api.deps import services_of
+from passport_scorer.api.responses import JSONResponse
 
-router = APIRouter(tags=["operations"])
+PATH = "/health"
 
 
-@router.get("/health", responses=error_responses(503), summary="Liveness and database check")
-async def health(services: ServicesDep) -> Response:
-    await services.db.ping()
+async def health(request: Request) -> Response:
+    await services_of(request).db.ping()
     return JSONResponse({"status": "ok"})
+
+
+ROUTES = [Route(PATH, health, methods=["GET"], name="health")]
+
+OPENAPI: dict[str, Any] = {
+    PATH: {
+        "get": {
+            "tags": ["operations"],
+            "summary": "Liveness and database check",
+            "responses": {
+                "200": {
+                    "description": "Up",
+                    "content": {"application/json": {"example": {"status": "ok"}}},
+                },
+                "503": {
+                    "description": "The database does not answer",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                    },
+                },
+            },
+        }
+    }
+}
