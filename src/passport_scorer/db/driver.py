@@ -1,53 +1,103 @@
-"""Running SQL on the driver's own connection, below SQLAlchemy's per-statement layers.
+"""The hot path's own connections on Postgres: asyncpg directly, below SQLAlchemy.
 
-Used on the hot path only: a constant SQLAlchemy statement is compiled once for asyncpg and
-then executed directly, so its SQL still lives (and is written once) in `queries/`.
+Scoring requests run a handful of constant statements; going through asyncpg's pool and
+prepared-statement cache directly costs a fraction of SQLAlchemy's per-statement and
+per-checkout layers. SQL still lives in `queries/` and `scoring/`: `DriverQuery` compiles a
+constant SQLAlchemy statement once and runs it on the driver.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.ext.asyncio import AsyncConnection
+import asyncpg
+from sqlalchemy.engine import URL
 from sqlalchemy.sql import Select
 
-from passport_scorer.db.errors import is_unavailable
+if TYPE_CHECKING:
+    from passport_scorer.db.engine import Database
 
 
-@asynccontextmanager
-async def driver_connection(conn: AsyncConnection) -> AsyncIterator[Any]:
-    """The driver connection under `conn`; a failure that broke it invalidates it."""
-    raw = await conn.get_raw_connection()
-    driver = raw.driver_connection
-    assert driver is not None
-    try:
-        yield driver
-    except BaseException as error:
-        if getattr(driver, "is_closed", lambda: False)() or is_unavailable(error):
-            await conn.invalidate()  # never hand a broken connection to the next request
-        raise
+async def _reset(connection: asyncpg.Connection) -> None:
+    """On release: end a transaction a cancelled request left open (nothing else to reset)."""
+    if connection.is_in_transaction():
+        await connection.execute("ROLLBACK")
+
+
+class DriverPool:
+    """An asyncpg pool, opened lazily inside the worker's event loop; FIFO hand-out."""
+
+    def __init__(
+        self,
+        url: URL,
+        *,
+        size: int,
+        acquire_timeout: float,
+        statement_timeout: float,
+        server_settings: dict[str, str],
+    ) -> None:
+        query = dict(url.query)
+        self._connect: dict[str, Any] = {
+            "host": url.host or "localhost",
+            "port": url.port or 5432,
+            "user": url.username,
+            "password": url.password,
+            "database": url.database,
+            "ssl": query.get("ssl", query.get("sslmode")),
+            "command_timeout": statement_timeout,
+            "timeout": acquire_timeout,
+            "server_settings": server_settings,
+        }
+        self._size = size
+        self._acquire_timeout = acquire_timeout
+        self._pool: asyncpg.Pool | None = None
+        self._opening = asyncio.Lock()
+
+    async def _opened(self) -> asyncpg.Pool:
+        if self._pool is None:
+            async with self._opening:
+                if self._pool is None:
+                    self._pool = await asyncpg.create_pool(
+                        min_size=0, max_size=self._size, reset=_reset, **self._connect
+                    )
+        return self._pool
+
+    @asynccontextmanager
+    async def connection(self) -> AsyncIterator[asyncpg.Connection]:
+        pool = await self._opened()
+        async with pool.acquire(timeout=self._acquire_timeout) as connection:
+            yield connection
+
+    async def close(self) -> None:
+        if self._pool is not None:
+            await self._pool.close()
+            self._pool = None
 
 
 class DriverQuery:
-    """A constant statement: plain SQLAlchemy execution, or straight asyncpg on Postgres."""
+    """A constant statement: straight asyncpg on Postgres, SQLAlchemy elsewhere."""
 
     def __init__(self, statement: Select[Any]) -> None:
         self.statement = statement
         self._postgres: tuple[str, Sequence[str]] | None = None
 
-    def _compiled(self, conn: AsyncConnection) -> tuple[str, Sequence[str]]:
+    def _compiled(self, db: Database) -> tuple[str, Sequence[str]]:
         if self._postgres is None:
-            compiled = self.statement.compile(dialect=conn.dialect)
+            compiled = self.statement.compile(dialect=db.engine.dialect)
             self._postgres = (compiled.string, list(compiled.positiontup or ()))
         return self._postgres
 
-    async def first(self, conn: AsyncConnection, params: Mapping[str, Any]) -> Sequence[Any] | None:
-        if conn.dialect.name != "postgresql":
-            found: Sequence[Any] | None = (await conn.execute(self.statement, dict(params))).first()
-            return found
-        sql, names = self._compiled(conn)
-        async with driver_connection(conn) as driver:
+    async def first(self, db: Database, params: Mapping[str, Any]) -> Sequence[Any] | None:
+        if db.dialect != "postgresql":
+            async with db.read() as conn:
+                found: Sequence[Any] | None = (
+                    await conn.execute(self.statement, dict(params))
+                ).first()
+                return found
+        sql, names = self._compiled(db)
+        async with db.driver() as driver:
             row: Sequence[Any] | None = await driver.fetchrow(sql, *(params[n] for n in names))
             return row

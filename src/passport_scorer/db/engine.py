@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from typing import Any
 
+import asyncpg
 import orjson
 from sqlalchemy import event, literal_column, select
 from sqlalchemy import exc as sqlalchemy_exc
@@ -15,7 +16,7 @@ from sqlalchemy.engine import Connection as SyncConnection
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from passport_scorer.config import Settings
-from passport_scorer.db.driver import DriverQuery
+from passport_scorer.db.driver import DriverPool, DriverQuery
 from passport_scorer.db.url import to_sqlalchemy_url
 
 
@@ -24,31 +25,50 @@ def _json_dumps(value: Any) -> str:
 
 
 class Database:
-    """Gives out connections: `read()` runs autocommit statements, `transaction()` one unit.
+    """Gives out connections.
 
-    Inside `session()` (one per request) `read()` and `transaction()` reuse the same pooled
-    connection, so a request holds at most one connection, however many statements it runs.
-    Connections are handed out first come, first served: a request waits in line for at
-    most `pool_timeout` seconds, then gets `sqlalchemy.exc.TimeoutError` (a 503).
+    * `driver()` (Postgres only): an asyncpg connection for the hot path's statements.
+    * `read()`: a SQLAlchemy connection whose statements stand alone (autocommit).
+    * `transaction()`: a SQLAlchemy connection whose statements commit together.
+
+    Inside `session()` (one per request) the request keeps one connection: the driver
+    connection on Postgres, the SQLAlchemy one elsewhere (SQLite). Connections are handed out
+    first come, first served; a request waits at most `pool_timeout` seconds for one, then
+    fails with a timeout (a 503).
     """
 
     def __init__(
-        self, engine: AsyncEngine, *, pool_size: int = 10, pool_timeout: float = 3.0
+        self,
+        engine: AsyncEngine,
+        *,
+        driver_pool: DriverPool | None = None,
+        pool_size: int = 10,
+        pool_timeout: float = 3.0,
     ) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        self._driver_pool = driver_pool
         self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
-        self._session: ContextVar[AsyncConnection | None] = ContextVar(
-            f"db_session_{id(self)}", default=None
-        )
-        # The pool itself does not queue waiters fairly; this semaphore does (FIFO).
+        self._session: ContextVar[Any] = ContextVar(f"db_session_{id(self)}", default=None)
+        # SQLAlchemy's pool does not queue waiters fairly; this semaphore does (FIFO).
         self._slots = asyncio.Semaphore(pool_size)
         self._pool_timeout = pool_timeout
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Database:
+        engine = create_engine(settings)
+        driver_pool = None
+        if engine.dialect.name == "postgresql":
+            driver_pool = DriverPool(
+                to_sqlalchemy_url(settings.DATABASE_URL),
+                size=settings.DB_POOL_SIZE,
+                acquire_timeout=settings.DB_POOL_TIMEOUT_SECONDS,
+                statement_timeout=settings.DB_STATEMENT_TIMEOUT_SECONDS,
+                server_settings=SERVER_SETTINGS,
+            )
         return cls(
-            create_engine(settings),
+            engine,
+            driver_pool=driver_pool,
             pool_size=settings.DB_POOL_SIZE,
             pool_timeout=settings.DB_POOL_TIMEOUT_SECONDS,
         )
@@ -70,6 +90,14 @@ class Database:
         if self._session.get() is not None:
             yield
             return
+        if self._driver_pool is not None:
+            async with self._driver_pool.connection() as connection:
+                token = self._session.set(connection)
+                try:
+                    yield
+                finally:
+                    self._session.reset(token)
+            return
         async with self._slot(), self._autocommit.connect() as conn:
             token = self._session.set(conn)
             try:
@@ -78,9 +106,25 @@ class Database:
                 self._session.reset(token)
 
     @asynccontextmanager
+    async def driver(self) -> AsyncIterator[asyncpg.Connection]:
+        """The session's asyncpg connection, or one from the driver pool (Postgres only)."""
+        if self._driver_pool is None:
+            raise RuntimeError("the driver connection exists on Postgres only")
+        shared = self._session.get()
+        if shared is not None:
+            yield shared
+            return
+        async with self._driver_pool.connection() as connection:
+            yield connection
+
+    def _shared_sqlalchemy(self) -> AsyncConnection | None:
+        shared = self._session.get()
+        return shared if isinstance(shared, AsyncConnection) else None
+
+    @asynccontextmanager
     async def read(self) -> AsyncIterator[AsyncConnection]:
         """A connection without a transaction: each statement stands alone (no BEGIN round trip)."""
-        shared = self._session.get()
+        shared = self._shared_sqlalchemy()
         if shared is not None:
             yield shared
             return
@@ -90,7 +134,7 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
         """All statements inside commit together or not at all."""
-        shared = self._session.get()
+        shared = self._shared_sqlalchemy()
         if shared is None:
             async with self._slot(), self.engine.begin() as conn:
                 yield conn
@@ -108,14 +152,19 @@ class Database:
         return "SERIALIZABLE" if self.dialect == "sqlite" else "READ COMMITTED"
 
     async def ping(self) -> None:
-        async with self.read() as conn:
-            await _PING.first(conn, {})
+        await _PING.first(self, {})
 
     async def dispose(self) -> None:
+        if self._driver_pool is not None:
+            await self._driver_pool.close()
         await self.engine.dispose()
 
 
 _PING = DriverQuery(select(literal_column("1")))
+
+# Every statement here is a short index lookup or write whose plan does not depend on the
+# values: reuse one plan instead of re-planning each execution.
+SERVER_SETTINGS = {"application_name": "passport-scorer", "plan_cache_mode": "force_generic_plan"}
 
 
 class PoolTimeout(sqlalchemy_exc.TimeoutError):
@@ -133,12 +182,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
         connect_args: dict[str, Any] = {
             "timeout": settings.DB_POOL_TIMEOUT_SECONDS,
             "command_timeout": settings.DB_STATEMENT_TIMEOUT_SECONDS,
-            "server_settings": {
-                "application_name": "passport-scorer",
-                # Every statement here is a short index lookup or write whose plan does not
-                # depend on the values; reuse one plan instead of re-planning each execution.
-                "plan_cache_mode": "force_generic_plan",
-            },
+            "server_settings": SERVER_SETTINGS,
         }
         return create_async_engine(
             url,

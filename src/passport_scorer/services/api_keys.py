@@ -24,8 +24,7 @@ _PBKDF2_SLOTS = asyncio.Semaphore(2)
 
 async def find(db: Database, key: str) -> ApiKey | None:
     """The usable (not revoked, not expired) stored key with `key`'s prefix."""
-    async with db.read() as conn:
-        return await api_key_queries.find_usable_key(conn, key_prefix(key), datetime.now(UTC))
+    return await api_key_queries.find_usable_key(db, key_prefix(key), datetime.now(UTC))
 
 
 async def authenticate(db: Database, key: str | None) -> ApiKey:

@@ -8,6 +8,7 @@ from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from passport_scorer.db.driver import DriverQuery
+from passport_scorer.db.engine import Database
 from passport_scorer.db.tables import account_accountapikey as keys
 from passport_scorer.domain.api_keys import ApiKey
 
@@ -30,9 +31,9 @@ _USABLE_KEY = DriverQuery(
 )
 
 
-async def find_usable_key(conn: AsyncConnection, prefix: str, now: datetime) -> ApiKey | None:
+async def find_usable_key(db: Database, prefix: str, now: datetime) -> ApiKey | None:
     """The key with this prefix, unless revoked or expired."""
-    row = await _USABLE_KEY.first(conn, {"prefix": prefix, "now": now})
+    row = await _USABLE_KEY.first(db, {"prefix": prefix, "now": now})
     return None if row is None else ApiKey(*row)
 
 

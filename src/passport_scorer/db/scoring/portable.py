@@ -153,8 +153,8 @@ class PortableScoringStore:
     async def read_for_key(
         self, prefix: str, scorer_id: int | None, address: str, now: datetime
     ) -> KeyedRead:
+        api_key = await api_keys.find_usable_key(self._db, prefix, now)
         async with self._db.read() as conn:
-            api_key = await api_keys.find_usable_key(conn, prefix, now)
             if api_key is None or scorer_id is None:
                 return KeyedRead(api_key, None, None)
             community = await communities.find_for_account(conn, scorer_id, api_key.account_id)

@@ -16,7 +16,6 @@ from typing import Any
 
 import orjson
 
-from passport_scorer.db.driver import driver_connection
 from passport_scorer.db.engine import Database
 from passport_scorer.db.scoring import (
     AddressState,
@@ -310,7 +309,7 @@ class PostgresScoringStore:
     @asynccontextmanager
     async def _driver(self) -> AsyncIterator[Any]:
         """The (request's) pooled connection as the asyncpg connection itself."""
-        async with self._db.read() as conn, driver_connection(conn) as driver:
+        async with self._db.driver() as driver:
             yield driver
 
     async def read_for_key(
