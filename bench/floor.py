@@ -22,7 +22,6 @@ from typing import Any
 
 import asyncpg
 import httpx
-from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
 from passport_scorer.app import create_app
@@ -71,12 +70,10 @@ async def capture_request(
     """Every (query, arguments) the service sends to asyncpg for one request."""
     services = Services.build(settings)
     logged: list[tuple[str, tuple[Any, ...]]] = []
-
-    @event.listens_for(services.db.engine.sync_engine, "connect")
-    def _connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.driver_connection.add_query_logger(
-            lambda record: logged.append((record.query, tuple(record.args or ())))
-        )
+    assert services.db.driver_pool is not None, "the floor is measured on Postgres"
+    services.db.driver_pool.add_query_logger(
+        lambda record: logged.append((record.query, tuple(record.args or ())))
+    )
 
     app = create_app(services=services)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://b") as c:
@@ -84,6 +81,8 @@ async def capture_request(
             logged.clear()
             (await c.get(path, headers=headers)).raise_for_status()
     await services.db.dispose()
+    if not logged:
+        raise RuntimeError("no statement was captured")
     return logged
 
 

@@ -9,7 +9,7 @@ constant SQLAlchemy statement once and runs it on the driver.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -55,13 +55,26 @@ class DriverPool:
         self._acquire_timeout = acquire_timeout
         self._pool: asyncpg.Pool | None = None
         self._opening = asyncio.Lock()
+        self._query_loggers: list[Callable[[Any], None]] = []
+
+    def add_query_logger(self, callback: Callable[[Any], None]) -> None:
+        """Call `callback` with every query run on this pool's connections (diagnostics)."""
+        self._query_loggers.append(callback)
+
+    async def _init(self, connection: asyncpg.Connection) -> None:
+        for callback in self._query_loggers:
+            connection.add_query_logger(callback)
 
     async def _opened(self) -> asyncpg.Pool:
         if self._pool is None:
             async with self._opening:
                 if self._pool is None:
                     self._pool = await asyncpg.create_pool(
-                        min_size=0, max_size=self._size, reset=_reset, **self._connect
+                        min_size=0,
+                        max_size=self._size,
+                        reset=_reset,
+                        init=self._init,
+                        **self._connect,
                     )
         return self._pool
 

@@ -47,7 +47,7 @@ class Database:
     ) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
-        self._driver_pool = driver_pool
+        self.driver_pool = driver_pool
         self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
         self._session: ContextVar[Any] = ContextVar(f"db_session_{id(self)}", default=None)
         # SQLAlchemy's pool does not queue waiters fairly; this semaphore does (FIFO).
@@ -90,8 +90,8 @@ class Database:
         if self._session.get() is not None:
             yield
             return
-        if self._driver_pool is not None:
-            async with self._driver_pool.connection() as connection:
+        if self.driver_pool is not None:
+            async with self.driver_pool.connection() as connection:
                 token = self._session.set(connection)
                 try:
                     yield
@@ -108,13 +108,13 @@ class Database:
     @asynccontextmanager
     async def driver(self) -> AsyncIterator[asyncpg.Connection]:
         """The session's asyncpg connection, or one from the driver pool (Postgres only)."""
-        if self._driver_pool is None:
+        if self.driver_pool is None:
             raise RuntimeError("the driver connection exists on Postgres only")
         shared = self._session.get()
         if shared is not None:
             yield shared
             return
-        async with self._driver_pool.connection() as connection:
+        async with self.driver_pool.connection() as connection:
             yield connection
 
     def _shared_sqlalchemy(self) -> AsyncConnection | None:
@@ -155,8 +155,8 @@ class Database:
         await _PING.first(self, {})
 
     async def dispose(self) -> None:
-        if self._driver_pool is not None:
-            await self._driver_pool.close()
+        if self.driver_pool is not None:
+            await self.driver_pool.close()
         await self.engine.dispose()
 
 
