@@ -217,6 +217,7 @@ def main() -> None:
         for clients in (16, 64)
     }
     report["floor"]["script"] = script
+    report["targets"] = _targets(report)
     out = ROOT / "results" / f"bench-{report['when'].replace(':', '')}.json"
     out.write_text(json.dumps(report, indent=2))
     print(_table(report))
@@ -243,7 +244,29 @@ def _table(report: dict[str, Any]) -> str:
     rss = ", ".join(f"{mb:.0f}" for mb in report["worker_peak_rss_mb"])
     lines.append(f"\nPeak RSS per worker (MB): {rss}")
     lines.append(f"Verified responses: {report['verified_responses']}")
+    lines.append("\nTargets:")
+    for name, (value, target, met) in report["targets"].items():
+        lines.append(f"- {name}: {value} (target {target}) {'met' if met else 'NOT met'}")
     return "\n".join(lines)
+
+
+def _targets(report: dict[str, Any]) -> dict[str, tuple[str, str, bool]]:
+    stamps = report["runs"]["stamps"]
+    c16, sequential = stamps["c16"], stamps["sequential"]
+    floor_c16 = report["floor"]["c16"]["rps"]
+    worst_rss = max(report["worker_peak_rss_mb"])
+    return {
+        "16 connections, req/s": (f"{c16['rps']:.0f}", ">= 1000", c16["rps"] >= 1000),
+        "16 connections, p99": (f"{c16['p99_ms']:.1f} ms", "<= 50 ms", c16["p99_ms"] <= 50),
+        "16 connections, errors": (str(c16["errors"]), "0", c16["errors"] == 0),
+        "sequential p50": (f"{sequential['p50_ms']:.2f} ms", "<= 3 ms", sequential["p50_ms"] <= 3),
+        "share of the pgbench floor (16)": (
+            f"{c16['rps'] / floor_c16:.2f}",
+            ">= 0.50 (within 2x)",
+            c16["rps"] * 2 >= floor_c16,
+        ),
+        "peak RSS per worker": (f"{worst_rss:.0f} MB", "<= 150 MB", worst_rss <= 150),
+    }
 
 
 if __name__ == "__main__":
