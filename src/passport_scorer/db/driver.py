@@ -81,8 +81,13 @@ class DriverPool:
     @asynccontextmanager
     async def connection(self) -> AsyncIterator[asyncpg.Connection]:
         pool = await self._opened()
-        async with pool.acquire(timeout=self._acquire_timeout) as connection:
+        # asyncio.timeout rather than acquire(timeout=...): the latter spawns a task per call.
+        async with asyncio.timeout(self._acquire_timeout):
+            connection = await pool.acquire()
+        try:
             yield connection
+        finally:
+            await pool.release(connection)
 
     async def close(self) -> None:
         if self._pool is not None:
