@@ -34,16 +34,18 @@ from passport_scorer.domain.stamps import CachedStamp
 # $1 = address; the community CTE comes first and binds further parameters.
 _STATE = """
 stamps AS (
-    SELECT cc.id, cc.provider, cc.stamp, cc.updated_at
+    -- Each stamp value is decompressed once for its text and once for its subject.
+    SELECT cc.id, cc.provider, cc.stamp::text AS stamp_text,
+           cc.stamp -> 'credentialSubject' AS subject, cc.updated_at
       FROM ceramic_cache_ceramiccache cc
      WHERE cc.address = $1 AND cc.deleted_at IS NULL
        AND NOT EXISTS (SELECT 1 FROM ceramic_cache_revocation r WHERE r.ceramic_cache_id = cc.id)
 ),
 named AS (
-    SELECT stamp -> 'credentialSubject' ->> 'hash' AS hash FROM stamps
+    SELECT subject ->> 'hash' AS hash FROM stamps
     UNION
-    SELECT jsonb_array_elements_text(stamp -> 'credentialSubject' -> 'nullifiers') FROM stamps
-     WHERE jsonb_typeof(stamp -> 'credentialSubject' -> 'nullifiers') = 'array'
+    SELECT jsonb_array_elements_text(subject -> 'nullifiers') FROM stamps
+     WHERE jsonb_typeof(subject -> 'nullifiers') = 'array'
 ),
 links AS (
     -- One probe of the (hash, community) unique index per named hash, whatever the statistics.
@@ -65,7 +67,7 @@ passport AS (
 _STATE_COLUMNS = """
     (SELECT array_agg(id ORDER BY id) FROM stamps) AS stamp_ids,
     (SELECT array_agg(provider ORDER BY id) FROM stamps) AS stamp_providers,
-    (SELECT array_agg(stamp::text ORDER BY id) FROM stamps) AS stamp_texts,
+    (SELECT array_agg(stamp_text ORDER BY id) FROM stamps) AS stamp_texts,
     (SELECT array_agg(updated_at ORDER BY id) FROM stamps) AS stamp_updated,
     (SELECT array_agg(hash) FROM links) AS link_hashes,
     (SELECT array_agg(address) FROM links) AS link_addresses,
