@@ -5,40 +5,40 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from starlette.applications import Starlette
 
 from passport_scorer import __version__
 from passport_scorer.api import errors, openapi
-from passport_scorer.api.responses import JSONResponse
 from passport_scorer.api.routes import health, internal, scores
 from passport_scorer.config import Settings, get_settings
 from passport_scorer.services.container import Services
 
 
-def create_app(settings: Settings | None = None, services: Services | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, services: Services | None = None) -> Starlette:
     """Build the app; `services` (tests) or `settings` (default: the environment) configure it."""
     services = services or Services.build(settings or get_settings())
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         yield
         await services.db.dispose()
 
-    app = FastAPI(
+    schema = openapi.build_schema(
         title="Passport scorer",
         version=__version__,
         summary="Scores Ethereum addresses from their verifiable-credential stamps.",
-        default_response_class=JSONResponse,
+        paths={**scores.OPENAPI, **internal.OPENAPI, **health.OPENAPI},
+    )
+    app = Starlette(
+        routes=[*scores.ROUTES, *internal.ROUTES, *health.ROUTES, *openapi.routes(schema)],
         lifespan=lifespan,
     )
     app.state.services = services
     errors.install(app)
-    app.router.routes.extend([*scores.ROUTES, *internal.ROUTES, *health.ROUTES])
-    openapi.install(app, {**scores.OPENAPI, **internal.OPENAPI, **health.OPENAPI})
     return app
 
 
-def create_served_app() -> FastAPI:
+def create_served_app() -> Starlette:
     """The factory `passport-scorer serve` gives the server: each worker logs JSON."""
     from passport_scorer import logs
 

@@ -42,6 +42,16 @@ class CommunityNotFound(ScorerError):
     detail = "No Community matches the given query."
 
 
+class InvalidRequest(ScorerError):
+    """Parameters that do not validate; `errors` lists each problem (pydantic's shape)."""
+
+    detail = "Invalid request."
+
+    def __init__(self, errors: list[dict[str, object]]) -> None:
+        super().__init__()
+        self.errors = errors
+
+
 class InvalidAddress(ScorerError):
     detail = "Invalid address."
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 
 import asyncpg
-from fastapi import FastAPI, Request
-from fastapi.encoders import jsonable_encoder
-from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import SQLAlchemyError
+from starlette.applications import Starlette
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import Request
 from starlette.responses import Response
 
 from passport_scorer import errors
@@ -19,6 +18,7 @@ from passport_scorer.db.errors import is_unavailable
 log = logging.getLogger(__name__)
 
 STATUS_BY_ERROR: dict[type[errors.ScorerError], int] = {
+    errors.InvalidRequest: 422,
     errors.InvalidAddress: 400,
     errors.InvalidApiKey: 401,
     errors.InvalidInternalToken: 401,
@@ -45,12 +45,8 @@ def _detail(status: int, detail: object, headers: dict[str, str] | None = None) 
 async def _scorer_error(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, errors.ScorerError)
     headers = getattr(exc, "headers", None)
-    return _detail(status_for(exc), exc.detail, headers)
-
-
-async def _validation_error(_request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, RequestValidationError)
-    return _detail(422, jsonable_encoder(exc.errors()))
+    detail = exc.errors if isinstance(exc, errors.InvalidRequest) else exc.detail
+    return _detail(status_for(exc), detail, headers)
 
 
 async def _http_error(_request: Request, exc: Exception) -> Response:
@@ -75,9 +71,8 @@ async def _unexpected_error(request: Request, exc: Exception) -> Response:
     return _detail(500, "Internal server error.")
 
 
-def install(app: FastAPI) -> None:
+def install(app: Starlette) -> None:
     app.add_exception_handler(errors.ScorerError, _scorer_error)
-    app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(SQLAlchemyError, _database_error)
     # The hot path talks to asyncpg directly: its errors come through unwrapped.

@@ -1,14 +1,15 @@
-"""OpenAPI documentation for the plain Starlette endpoints (FastAPI documents the rest)."""
+"""The OpenAPI document (`/openapi.json`) and its browsable page (`/docs`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from fastapi import FastAPI
-from fastapi.openapi.utils import get_openapi
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
 
-from passport_scorer.api.responses import ErrorSchema, V2ScoreSchema
+from passport_scorer.api.responses import ErrorSchema, JSONResponse, V2ScoreSchema
 
 SECURITY_SCHEMES = {
     "APIKeyHeader": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
@@ -20,22 +21,32 @@ SECURITY_SCHEMES = {
     },
 }
 
+_SWAGGER_UI = """<!doctype html>
+<html><head><title>{title}</title>
+<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css">
+</head><body><div id="swagger-ui"></div>
+<script src="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({{url: "/openapi.json", dom_id: "#swagger-ui"}});</script>
+</body></html>"""
+
+
+def _json_content(ref: str) -> dict[str, Any]:
+    return {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}
+
+
+def _path_parameter(name: str, kind: str) -> dict[str, Any]:
+    return {"name": name, "in": "path", "required": True, "schema": {"type": kind}}
+
 
 def operation(
     *, summary: str, tag: str, security: list[dict[str, list[str]]], errors: tuple[int, ...]
 ) -> dict[str, Any]:
     """A GET path item with `scorer_id` and `address` path parameters and a v2 score body."""
     responses: dict[str, Any] = {
-        "200": {
-            "description": "The score",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/V2Score"}}},
-        }
+        "200": {"description": "The score", "content": _json_content("V2Score")}
     }
     for status in errors:
-        responses[str(status)] = {
-            "description": "Error",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-        }
+        responses[str(status)] = {"description": "Error", "content": _json_content("Error")}
     return {
         "get": {
             "tags": [tag],
@@ -55,28 +66,33 @@ def operation(
     }
 
 
-def install(app: FastAPI, paths: Mapping[str, dict[str, Any]]) -> None:
-    """Make `app.openapi()` include `paths` and the schemas they refer to."""
+def build_schema(
+    *, title: str, version: str, summary: str, paths: Mapping[str, Any]
+) -> dict[str, Any]:
+    score = V2ScoreSchema.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas: dict[str, Any] = score.pop("$defs", {})
+    schemas["V2Score"] = score
+    schemas["Error"] = ErrorSchema.model_json_schema()
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": title, "version": version, "summary": summary},
+        "paths": dict(paths),
+        "components": {"schemas": schemas, "securitySchemes": SECURITY_SCHEMES},
+    }
 
-    def build() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            schema = get_openapi(
-                title=app.title, version=app.version, summary=app.summary, routes=app.routes
-            )
-            schema["paths"] = {**paths, **schema.get("paths", {})}
-            components = schema.setdefault("components", {})
-            schemas = components.setdefault("schemas", {})
-            schemas["V2Score"] = V2ScoreSchema.model_json_schema(
-                ref_template="#/components/schemas/{model}"
-            )
-            schemas.update(
-                V2ScoreSchema.model_json_schema(ref_template="#/components/schemas/{model}").pop(
-                    "$defs", {}
-                )
-            )
-            schemas["Error"] = ErrorSchema.model_json_schema()
-            components.setdefault("securitySchemes", {}).update(SECURITY_SCHEMES)
-            app.openapi_schema = schema
-        return app.openapi_schema
 
-    app.openapi = build  # type: ignore[method-assign]  # FastAPI's documented customisation
+def routes(schema: dict[str, Any]) -> list[Route]:
+    """`/openapi.json` and `/docs` (Swagger UI) for `schema`."""
+    document = JSONResponse(schema).body
+    page = _SWAGGER_UI.format(title=schema["info"]["title"])
+
+    async def openapi_json(_request: Request) -> Response:
+        return Response(document, media_type="application/json")
+
+    async def docs(_request: Request) -> Response:
+        return HTMLResponse(page)
+
+    return [
+        Route("/openapi.json", openapi_json, methods=["GET"], include_in_schema=False),
+        Route("/docs", docs, methods=["GET"], include_in_schema=False),
+    ]

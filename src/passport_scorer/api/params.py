@@ -1,10 +1,11 @@
-"""Path parameters, validated with the same error shape FastAPI gives (422 `detail` list)."""
+"""Path parameters, validated with pydantic's error shape (a 422 `detail` list)."""
 
 from __future__ import annotations
 
-from fastapi.exceptions import RequestValidationError
 from pydantic import TypeAdapter, ValidationError
 from starlette.requests import Request
+
+from passport_scorer.errors import InvalidRequest
 
 _INT = TypeAdapter(int)
 
@@ -16,7 +17,7 @@ def path_int(request: Request, name: str) -> int:
     try:
         return _INT.validate_python(value)
     except ValidationError as error:
-        details = error.errors(include_url=False)
+        details = error.errors(include_url=False, include_context=False)
         for detail in details:
             detail["loc"] = ("path", name, *detail["loc"])
-        raise RequestValidationError(details) from None
+        raise InvalidRequest([dict(detail) for detail in details]) from None

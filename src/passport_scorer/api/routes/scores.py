@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi.exceptions import RequestValidationError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -18,6 +17,7 @@ from passport_scorer.api.deps import services_of
 from passport_scorer.api.openapi import operation
 from passport_scorer.api.params import path_int
 from passport_scorer.api.responses import JSONResponse, score_body
+from passport_scorer.errors import InvalidRequest
 from passport_scorer.services import api_keys
 
 PATH = "/v2/stamps/{scorer_id}/score/{address}"
@@ -30,7 +30,7 @@ async def get_score(request: Request) -> Response:
         key = request_api_key(services, request.headers)
         try:
             scorer_id = path_int(request, "scorer_id")
-        except RequestValidationError:
+        except InvalidRequest:
             # A bad key is 401 before anything else.
             await admit_scoring_key(services, key, await api_keys.find(services.db, key))
             raise
