@@ -12,8 +12,11 @@ import json
 import os
 import shutil
 import socket
+import subprocess
+import sys
+import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -34,19 +37,24 @@ from tests.factories import World
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "").strip()
 BACKENDS = ["sqlite", "postgres"] if TEST_DATABASE_URL else ["sqlite"]
 INTERNAL_TOKEN = "internal-test-token"
 _ED25519 = Ed25519Issuer()
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    if os.environ.get("CI", "").lower() == "true" and not TEST_DATABASE_URL:
-        raise pytest.UsageError("CI=true requires TEST_DATABASE_URL (a Postgres server)")
+    if os.environ.get("CI", "").lower() == "true":
+        if not TEST_DATABASE_URL:
+            raise pytest.UsageError("CI=true requires TEST_DATABASE_URL (a Postgres server)")
+        if not TEST_REDIS_URL:
+            raise pytest.UsageError("CI=true requires TEST_REDIS_URL (a Redis server)")
 
 
 def pytest_report_header(config: pytest.Config) -> str:
     note = "" if TEST_DATABASE_URL else " (set TEST_DATABASE_URL to run the Postgres tests too)"
-    return f"database backends: {', '.join(BACKENDS)}{note}"
+    redis = TEST_REDIS_URL or "none (set TEST_REDIS_URL to run the Redis tests)"
+    return f"database backends: {', '.join(BACKENDS)}{note}; redis: {redis}"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -55,7 +63,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         callspec = getattr(item, "callspec", None)
         backend = callspec.params.get("backend") if callspec else None
-        if item.get_closest_marker("postgres") and backend != "postgres":
+        if (item.get_closest_marker("postgres") and backend != "postgres") or (
+            item.get_closest_marker("redis") and not TEST_REDIS_URL
+        ):
             deselected.append(item)
         else:
             selected.append(item)
@@ -64,7 +74,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         items[:] = selected
 
 
-# --- Postgres helpers -------------------------------------------------------------------
+# --- Postgres helpers -----------------------------------------------------------------------------
 
 
 def postgres_url(database: str) -> str:
@@ -101,7 +111,7 @@ def free_port() -> int:
         return port
 
 
-# --- Databases ------------------------------------------------------------------------------
+# --- Databases ------------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -158,7 +168,7 @@ async def django_database_url(backend: str) -> AsyncIterator[str]:
     await drop_postgres_database(name)
 
 
-# --- Application -----------------------------------------------------------------------------
+# --- Application ----------------------------------------------------------------------------------
 
 
 def make_settings(database_url: str, **overrides: Any) -> Settings:
@@ -181,7 +191,7 @@ def settings(database_url: str) -> Settings:
 async def services(settings: Settings) -> AsyncIterator[Services]:
     built = Services.build(settings)
     yield built
-    await built.db.dispose()
+    await built.close()
 
 
 @pytest.fixture
@@ -202,7 +212,7 @@ def db(services: Services) -> Database:
     return services.db
 
 
-# --- Credentials -------------------------------------------------------------------------------
+# --- Credentials ----------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -246,3 +256,46 @@ async def scorer(world: World) -> Scorer:
     community_id = await world.community(account_id, weights=WEIGHTS, threshold=Decimal("20"))
     key = await world.api_key(account_id)
     return Scorer(account_id, community_id, key)
+
+
+# --- A real server --------------------------------------------------------------------------------
+
+ServerStarter = Callable[..., str]
+
+
+@pytest.fixture
+def start_server() -> Iterator[ServerStarter]:
+    """Starts `passport-scorer serve` (two workers) on a database; returns its base URL."""
+    processes: list[subprocess.Popen[bytes]] = []
+
+    def start(database_url: str, **environment: str) -> str:
+        settings = make_settings(database_url)
+        port = free_port()
+        env = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "TRUSTED_IAM_ISSUERS": json.dumps(settings.TRUSTED_IAM_ISSUERS),
+            "CGRANTS_API_TOKEN": INTERNAL_TOKEN,
+            "DB_POOL_SIZE": "10",
+            "LOG_LEVEL": os.environ.get("TEST_SERVER_LOG_LEVEL", "WARNING"),
+            **environment,
+        }
+        command = [sys.executable, "-m", "passport_scorer", "serve", "--port", str(port)]
+        process = subprocess.Popen([*command, "--workers", "2"], env=env)
+        processes.append(process)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                    return base
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("server did not start")
+            time.sleep(0.1)
+
+    yield start
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=10)

@@ -82,3 +82,44 @@ def test_migrate_demo_serve_and_the_printed_curl_scores_a_passing_address(tmp_pa
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_keys_create_list_revoke(tmp_path: Path) -> None:
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'keys.sqlite3'}"}
+    assert run("migrate", env=env).returncode == 0
+    assert run("demo", env=env).returncode == 0  # community 1, account 1
+
+    created = run(
+        "keys",
+        "create",
+        "--community",
+        "1",
+        "--name",
+        "partner",
+        "--rate-limit",
+        "350/15m",
+        env=env,
+    )
+    assert created.returncode == 0, created.stderr
+    match = re.search(r"store it now\): (\S+)", created.stdout)
+    assert match is not None
+    key = match.group(1)
+    prefix = key.partition(".")[0]
+
+    listed = run("keys", "list", "--account", "1", env=env)
+    assert listed.returncode == 0
+    [line] = [row for row in listed.stdout.splitlines() if row.startswith(prefix)]
+    assert "partner" in line and "350/15m" in line and line.endswith("active")
+    assert key not in listed.stdout and key.partition(".")[2] not in listed.stdout
+
+    revoked = run("keys", "revoke", prefix, env=env)
+    assert revoked.returncode == 0
+    listed = run("keys", "list", "--account", "1", env=env)
+    assert next(row for row in listed.stdout.splitlines() if row.startswith(prefix)).endswith(
+        "revoked"
+    )
+    assert run("keys", "revoke", "nosuchpx", env=env).returncode == 2
+    assert run("keys", "create", "--community", "99", env=env).returncode == 2
+    assert (
+        run("keys", "create", "--community", "1", "--rate-limit", "soon", env=env).returncode == 2
+    )

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
 from passport_scorer.db import tables
-from tests.conftest import INTERNAL_TOKEN, Scorer, free_port, make_settings
+from tests.conftest import INTERNAL_TOKEN, Scorer, ServerStarter
 from tests.factories import World
 
 pytestmark = pytest.mark.postgres
@@ -24,37 +19,9 @@ BOB = "0x0000000000000000000000000000000000b0b000"
 
 
 @pytest.fixture
-def server(database_url: str) -> Iterator[str]:
+def server(database_url: str, start_server: ServerStarter) -> str:
     """`passport-scorer serve` with two worker processes on this test's database."""
-    settings = make_settings(database_url)
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "TRUSTED_IAM_ISSUERS": '["' + '", "'.join(settings.TRUSTED_IAM_ISSUERS) + '"]',
-        "CGRANTS_API_TOKEN": INTERNAL_TOKEN,
-        "DB_POOL_SIZE": "10",
-        "LOG_LEVEL": os.environ.get("TEST_SERVER_LOG_LEVEL", "WARNING"),
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "passport_scorer", "serve", "--port", str(port), "--workers", "2"],
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if time.monotonic() > deadline or process.poll() is not None:
-            process.kill()
-            raise RuntimeError("server did not start")
-        time.sleep(0.1)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
+    return start_server(database_url)
 
 
 async def _burst(base: str, requests: list[tuple[str, dict[str, str]]]) -> list[httpx.Response]:

@@ -9,6 +9,7 @@ from starlette.applications import Starlette
 
 from passport_scorer import __version__
 from passport_scorer.api import errors, openapi
+from passport_scorer.api.analytics import AnalyticsMiddleware
 from passport_scorer.api.routes import health, internal, scores
 from passport_scorer.config import Settings, get_settings
 from passport_scorer.services.container import Services
@@ -21,7 +22,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         yield
-        await services.db.dispose()
+        await services.close()
 
     schema = openapi.build_schema(
         title="Passport scorer",
@@ -35,6 +36,8 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     app.state.services = services
     errors.install(app)
+    if services.analytics is not None:
+        app.add_middleware(AnalyticsMiddleware, recorder=services.analytics)
     return app
 
 

@@ -7,9 +7,11 @@ import asyncio
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import UTC, datetime
 
 from passport_scorer.config import ConfigurationError, Settings, load_settings
+from passport_scorer.db.engine import Database
 from passport_scorer.db.url import redact
 
 
@@ -70,7 +72,6 @@ def _check(settings: Settings, _args: argparse.Namespace) -> int:
 
 
 def _demo(settings: Settings, args: argparse.Namespace) -> int:
-    from passport_scorer.db.engine import Database
     from passport_scorer.demo.seed import seed_demo
 
     async def run() -> None:
@@ -98,6 +99,82 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _with_db(settings: Settings, work: Callable[[Database], Awaitable[int]]) -> int:
+    async def run() -> int:
+        db = Database.from_settings(settings)
+        try:
+            return await work(db)
+        finally:
+            await db.dispose()
+
+    return asyncio.run(run())
+
+
+def _keys_create(settings: Settings, args: argparse.Namespace) -> int:
+    from passport_scorer.errors import CommunityNotFound
+    from passport_scorer.services.api_keys import create_key
+
+    async def work(db: Database) -> int:
+        try:
+            created = await create_key(
+                db, community_id=args.community, name=args.name, rate_limit=args.rate_limit
+            )
+        except CommunityNotFound:
+            return _fail(f"no community with id {args.community}")
+        except ValueError as error:
+            return _fail(str(error))
+        print(f"API key (shown once, store it now): {created.key}")
+        print(f"prefix {created.prefix}, account {created.account_id}")
+        return 0
+
+    return _with_db(settings, work)
+
+
+def _keys_list(settings: Settings, args: argparse.Namespace) -> int:
+    from passport_scorer.db.queries.api_keys import list_keys
+
+    async def work(db: Database) -> int:
+        async with db.read() as conn:
+            keys = await list_keys(conn, args.account)
+        now = datetime.now(UTC)
+        print(f"{'prefix':9} {'name':20} {'permissions':48} {'rate limit':11} {'created':11} state")
+        for key in keys:
+            permissions = ",".join(
+                name
+                for name, on in (
+                    ("read_scores", key.read_scores),
+                    ("submit_passports", key.submit_passports),
+                    ("create_scorers", key.create_scorers),
+                    ("historical", key.historical_endpoint),
+                )
+                if on
+            )
+            state = "revoked" if key.revoked else "active"
+            if not key.revoked and key.expiry_date is not None and key.expiry_date <= now:
+                state = "expired"
+            print(
+                f"{key.prefix:9} {key.name[:20]:20} {permissions:48} "
+                f"{key.rate_limit or 'unlimited':11} {key.created:%Y-%m-%d}  {state}"
+            )
+        return 0
+
+    return _with_db(settings, work)
+
+
+def _keys_revoke(settings: Settings, args: argparse.Namespace) -> int:
+    from passport_scorer.db.queries.api_keys import revoke
+
+    async def work(db: Database) -> int:
+        async with db.transaction() as conn:
+            found = await revoke(conn, args.prefix)
+        if not found:
+            return _fail(f"no key with prefix {args.prefix}")
+        print(f"revoked {args.prefix}: it is refused from the next request on")
+        return 0
+
+    return _with_db(settings, work)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="passport-scorer", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -119,6 +196,20 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="list tables or columns the service needs that are missing"
     )
     check.set_defaults(run=_check)
+
+    keys = commands.add_parser("keys", help="create, list and revoke API keys")
+    key_commands = keys.add_subparsers(dest="keys_command", required=True)
+    create = key_commands.add_parser("create", help="create a key (printed once)")
+    create.add_argument("--community", type=int, required=True, help="community (scorer) id")
+    create.add_argument("--name", default="API key")
+    create.add_argument("--rate-limit", default="125/15m", help='e.g. "350/15m"; "" = unlimited')
+    create.set_defaults(run=_keys_create)
+    listing = key_commands.add_parser("list", help="an account's keys (never the keys)")
+    listing.add_argument("--account", type=int, required=True)
+    listing.set_defaults(run=_keys_list)
+    revoke = key_commands.add_parser("revoke", help="revoke a key by its prefix")
+    revoke.add_argument("prefix")
+    revoke.set_defaults(run=_keys_revoke)
 
     demo = commands.add_parser("demo", help="seed a demo community, API key and signed stamps")
     demo.add_argument(

@@ -60,6 +60,9 @@ class Settings(BaseModel):
     FF_API_ANALYTICS: Switch = "off"
     RATELIMIT_ENABLE: Switch = "off"
 
+    # Rate-limit counters shared by every worker and instance; unset = counted per process.
+    REDIS_URL: SecretStr | None = None
+
     DEMO_API_SCORER_ID: int | None = None
     DEMO_API_KEY: SecretStr | None = None
     DEMO_API_KEY_ALIASES: list[str] = Field(default_factory=list)

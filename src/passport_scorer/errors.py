@@ -33,6 +33,10 @@ class InvalidInternalToken(ScorerError):
 class RateLimited(ScorerError):
     detail = "You have been rate limited!"
 
+    def __init__(self, retry_after: int) -> None:
+        super().__init__()
+        self.headers = {"Retry-After": str(retry_after)}
+
 
 class ScorerNotFound(ScorerError):
     detail = "No scorer matches the given criteria."

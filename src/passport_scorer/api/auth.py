@@ -5,7 +5,9 @@ from __future__ import annotations
 import hmac
 
 from starlette.datastructures import Headers
+from starlette.requests import Request
 
+from passport_scorer.api.analytics import mark_api_key
 from passport_scorer.domain.api_keys import ApiKey, extract_api_key
 from passport_scorer.errors import InvalidApiKey, InvalidInternalToken
 from passport_scorer.services import api_keys
@@ -26,10 +28,13 @@ def request_api_key(services: Services, headers: Headers) -> str:
     return key
 
 
-async def admit_scoring_key(services: Services, key: str, stored: ApiKey | None) -> ApiKey:
+async def admit_scoring_key(
+    services: Services, request: Request, key: str, stored: ApiKey | None
+) -> ApiKey:
     """`key` checked against `stored` (the usable row with its prefix, None if there is none),
     counted against its rate limit, and allowed to read scores."""
     api_key = await api_keys.verify(services.db, key, stored)
+    mark_api_key(request, api_key)  # from here on the request is the key's: analytics
     await services.rate_limiter.hit(api_key)
     api_keys.require_read_scores(api_key)
     return api_key

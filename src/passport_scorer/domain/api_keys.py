@@ -10,6 +10,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import secrets
+import string
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -97,7 +99,21 @@ def check_pbkdf2(key: str, encoded: str) -> bool:
     return _same(base64.b64encode(derived).decode("ascii").strip(), expected)
 
 
-def make_pbkdf2(key: str, salt: str, iterations: int = 600_000) -> str:
+_ALPHABET = string.ascii_letters + string.digits
+PBKDF2_ITERATIONS = 600_000  # Django 4.2's default, as the reference hashes its keys
+
+
+def random_text(length: int) -> str:
+    return "".join(secrets.choice(_ALPHABET) for _ in range(length))
+
+
+def generate_key() -> tuple[str, str]:
+    """A new `(prefix, key)`: 8 + 32 random letters and digits, as djangorestframework-api-key."""
+    prefix = random_text(8)
+    return prefix, f"{prefix}.{random_text(32)}"
+
+
+def make_pbkdf2(key: str, salt: str, iterations: int = PBKDF2_ITERATIONS) -> str:
     """Django's `make_password` output for `key` (used to create keys the reference accepts)."""
     derived = hashlib.pbkdf2_hmac("sha256", key.encode(), salt.encode(), iterations, 32)
     return f"pbkdf2_sha256${iterations}${salt}${base64.b64encode(derived).decode('ascii')}"

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from passport_scorer.db.engine import Database
 from passport_scorer.db.queries import api_keys as api_key_queries
+from passport_scorer.db.queries import communities as community_queries
 from passport_scorer.domain.api_keys import (
     ApiKey,
     KeyCheck,
     check_fast,
     check_pbkdf2,
+    generate_key,
     key_prefix,
+    make_pbkdf2,
+    random_text,
     sha256_hash,
 )
-from passport_scorer.errors import InvalidApiKey, MissingPermission
+from passport_scorer.domain.rate_limits import parse_rate
+from passport_scorer.errors import CommunityNotFound, InvalidApiKey, MissingPermission
 
 # PBKDF2 (600,000 rounds) costs about a CPU-second; only unmigrated keys need it,
 # and at most this many checks run at once per process.
@@ -54,3 +60,41 @@ async def verify(db: Database, key: str | None, stored: ApiKey | None) -> ApiKey
 def require_read_scores(key: ApiKey) -> None:
     if not key.read_scores:
         raise MissingPermission()
+
+
+@dataclass(frozen=True)
+class CreatedKey:
+    key: str  # shown once; only its hashes are stored
+    prefix: str
+    account_id: int
+    community_id: int
+
+
+async def create_key(
+    db: Database, *, community_id: int, name: str, rate_limit: str | None
+) -> CreatedKey:
+    """A key for the account that owns `community_id`, stored as the reference stores keys.
+
+    `hashed_key` holds Django's PBKDF2 hash (so the reference accepts the key) and
+    `hashed_key_sha256` the fast-path hash (so this service never needs PBKDF2 for it).
+    """
+    if rate_limit and parse_rate(rate_limit) is None:
+        raise ValueError(f"rate limit {rate_limit!r} is not like 125/15m")
+    async with db.read() as conn:
+        community = await community_queries.get_by_id(conn, community_id)
+    if community is None:
+        raise CommunityNotFound()
+    prefix, key = generate_key()
+    hashed = await asyncio.to_thread(make_pbkdf2, key, random_text(22))
+    async with db.transaction() as conn:
+        await api_key_queries.upsert_key(
+            conn,
+            account_id=community.account_id,
+            prefix=prefix,
+            name=name[:50],
+            hashed_key=hashed,
+            hashed_key_sha256=sha256_hash(key),
+            rate_limit=rate_limit,
+            now=datetime.now(UTC),
+        )
+    return CreatedKey(key, prefix, community.account_id, community_id)

@@ -11,7 +11,13 @@ from passport_scorer.db.scoring.portable import PortableScoringStore
 from passport_scorer.db.scoring.postgres import PostgresScoringStore
 from passport_scorer.domain.proofs import verify_with_didkit
 from passport_scorer.domain.stamps import CredentialChecker
-from passport_scorer.services.rate_limits import RateLimiter, Unlimited
+from passport_scorer.services.analytics import AnalyticsRecorder
+from passport_scorer.services.rate_limits import (
+    InProcessLimiter,
+    RateLimiter,
+    RedisLimiter,
+    Unlimited,
+)
 from passport_scorer.services.scoring import ScoringService
 
 
@@ -29,6 +35,7 @@ class Services:
     credentials: CredentialChecker
     scoring: ScoringService
     rate_limiter: RateLimiter
+    analytics: AnalyticsRecorder | None
 
     @classmethod
     def build(cls, settings: Settings, db: Database | None = None) -> Services:
@@ -44,4 +51,21 @@ class Services:
             credentials=credentials,
             demo_scorer_id=settings.DEMO_API_SCORER_ID,
         )
-        return cls(settings, db, credentials, scoring, Unlimited())
+        analytics = AnalyticsRecorder(db) if settings.FF_API_ANALYTICS == "on" else None
+        return cls(settings, db, credentials, scoring, rate_limiter(settings), analytics)
+
+    async def close(self) -> None:
+        if self.analytics is not None:
+            await self.analytics.close()
+        if isinstance(self.rate_limiter, RedisLimiter):
+            await self.rate_limiter.close()
+        await self.db.dispose()
+
+
+def rate_limiter(settings: Settings) -> RateLimiter:
+    """None unless `RATELIMIT_ENABLE`; shared through Redis when `REDIS_URL` is set."""
+    if settings.RATELIMIT_ENABLE != "on":
+        return Unlimited()
+    if settings.REDIS_URL is not None:
+        return RedisLimiter(settings.REDIS_URL.get_secret_value())
+    return InProcessLimiter()

@@ -32,11 +32,11 @@ async def get_score(request: Request) -> Response:
             scorer_id = path_int(request, "scorer_id")
         except InvalidRequest:
             # A bad key is 401 before anything else.
-            await admit_scoring_key(services, key, await api_keys.find(services.db, key))
+            await admit_scoring_key(services, request, key, await api_keys.find(services.db, key))
             raise
         # One read brings the key's row, its scorer and the address's state.
         read = await services.scoring.read_for_key(key, scorer_id, address)
-        await admit_scoring_key(services, key, read.api_key)
+        await admit_scoring_key(services, request, key, read.api_key)
         result = await services.scoring.score_read(read, address)
     return JSONResponse(score_body(result))
 

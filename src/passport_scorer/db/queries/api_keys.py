@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import bindparam, insert, or_, select, update
@@ -86,3 +87,39 @@ async def upsert_key(
             **values,
         )
     )
+
+
+@dataclass(frozen=True, slots=True)
+class KeySummary:
+    """What may be shown about a key (never the key or its hashes)."""
+
+    prefix: str
+    name: str
+    account_id: int
+    read_scores: bool
+    submit_passports: bool
+    create_scorers: bool
+    historical_endpoint: bool
+    rate_limit: str | None
+    analysis_rate_limit: str | None
+    embed_rate_limit: str | None
+    created: datetime
+    revoked: bool
+    expiry_date: datetime | None
+
+
+async def list_keys(conn: AsyncConnection, account_id: int) -> list[KeySummary]:
+    statement = (
+        select(*(keys.c[name] for name in KeySummary.__slots__))
+        .where(keys.c.account_id == account_id)
+        .order_by(keys.c.created)
+    )
+    return [KeySummary(*row) for row in await conn.execute(statement)]
+
+
+async def revoke(conn: AsyncConnection, prefix: str) -> bool:
+    """Revoke the key with this prefix; False if there is none."""
+    result = await conn.execute(
+        update(keys).where(keys.c.prefix == prefix).values(revoked=True).returning(keys.c.id)
+    )
+    return result.first() is not None
