@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
+from starlette.routing import Route
 
 from passport_scorer import __version__
 from passport_scorer.api import errors, openapi
@@ -13,6 +14,11 @@ from passport_scorer.api.analytics import AnalyticsMiddleware
 from passport_scorer.api.routes import health, internal, scores
 from passport_scorer.config import Settings, get_settings
 from passport_scorer.services.container import Services
+
+
+def routes() -> list[Route]:
+    """Every route this service serves (the rollout checks read them from here)."""
+    return [*scores.ROUTES, *internal.ROUTES, *health.ROUTES]
 
 
 def create_app(settings: Settings | None = None, services: Services | None = None) -> Starlette:
@@ -31,7 +37,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         paths={**scores.OPENAPI, **internal.OPENAPI, **health.OPENAPI},
     )
     app = Starlette(
-        routes=[*scores.ROUTES, *internal.ROUTES, *health.ROUTES, *openapi.routes(schema)],
+        routes=[*routes(), *openapi.routes(schema)],
         lifespan=lifespan,
     )
     app.state.services = services

@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from passport_scorer.config import ConfigurationError, Settings, load_settings
 from passport_scorer.db.engine import Database
@@ -175,6 +176,37 @@ def _keys_revoke(settings: Settings, args: argparse.Namespace) -> int:
     return _with_db(settings, work)
 
 
+def _routes(args: argparse.Namespace) -> int:
+    from passport_scorer.app import routes
+    from passport_scorer.rollout.inventory import scorer_endpoints
+    from passport_scorer.rollout.plan import build_plan
+    from passport_scorer.rollout.render import render
+    from passport_scorer.rollout.settings import RolloutConfigError
+    from passport_scorer.rollout.settings import load_settings as load_rollout
+    from passport_scorer.rollout.validate import validate
+
+    try:
+        rollout = load_rollout(Path(args.config_dir), args.stack)
+    except RolloutConfigError as error:
+        return _fail(str(error))
+    plan = build_plan(rollout)
+    if args.routes_command == "plan":
+        print(render(plan))
+        return 0
+    problems = validate(
+        plan, scorer=scorer_endpoints(routes()), live_target_groups=rollout.live_target_groups
+    )
+    for problem in problems:
+        print(problem)
+    if any(problem.level == "error" for problem in problems):
+        print(f"stack {args.stack}: routing is NOT valid", file=sys.stderr)
+        return 1
+    print(
+        f"stack {args.stack}: routing is valid ({len(plan.rules)} rules, {len(plan.alarms)} alarms)"
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="passport-scorer", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -211,6 +243,14 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("prefix")
     revoke.set_defaults(run=_keys_revoke)
 
+    routes = commands.add_parser("routes", help="the load-balancer rule table of a stack")
+    route_commands = routes.add_subparsers(dest="routes_command", required=True)
+    for name, text in (("validate", "check the stack's routing"), ("plan", "print its rule table")):
+        command = route_commands.add_parser(name, help=text)
+        command.add_argument("--stack", required=True)
+        command.add_argument("--config-dir", default="infra", help="folder of Pulumi.<stack>.yaml")
+        command.set_defaults(run=None, routes=True)
+
     demo = commands.add_parser("demo", help="seed a demo community, API key and signed stamps")
     demo.add_argument(
         "--base-url", default="http://127.0.0.1:8000", help="used in the printed curl line"
@@ -221,6 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "routes", False):
+        return _routes(args)  # needs the stack files, not the service's settings
     try:
         settings = load_settings()
     except ConfigurationError as error:

@@ -35,6 +35,10 @@ def to_sqlalchemy_url(database_url: str) -> URL:
             query["ssl"] = sslmode
         return url.set(drivername="postgresql+asyncpg", query=query)
     if scheme in _SQLITE_SCHEMES:
+        if url.database in (None, "", ":memory:"):
+            raise ValueError(
+                "DATABASE_URL names no SQLite file (an in-memory database is per connection)"
+            )
         return url.set(drivername="sqlite+aiosqlite")
     raise ValueError(f"DATABASE_URL scheme {scheme!r} is not supported (use postgres or sqlite)")
 

@@ -1,0 +1,83 @@
+"""THE listener-rule table: every rule on the public and internal listeners.
+
+Built from the live system's final rule table. Rules marked `Served.BOTH` are weighted
+between the live service and this scorer (by rollout group); all others forward to the live
+service only. A route moves to `BOTH` only once this scorer's router serves every endpoint
+the rule can receive (`validate.check_coverage` enforces it).
+
+Priorities retired by the live system's history must not be reused while old rules may still
+exist (`RETIRED_PRIORITIES`).
+"""
+
+from __future__ import annotations
+
+from passport_scorer.rollout.model import FixedResponse, Listener, RuleSpec, Served
+
+PUBLIC, INTERNAL = Listener.PUBLIC, Listener.INTERNAL
+PASSPORT_HOSTS = ("*.passport.xyz",)
+
+V2_SCORE_GROUP = "v2-score"
+INTERNAL_SCORE_GROUP = "internal-score"
+
+RULES: tuple[RuleSpec, ...] = (
+    # --- public listener ---------------------------------------------------------------------
+    RuleSpec("submit-passport", PUBLIC, 1030, ("/registry/submit-passport",), ("POST",),
+             live_target="submit-passport"),
+    RuleSpec("ceramic-cache-score-post", PUBLIC, 1031, ("/ceramic-cache/score/*",), ("POST",),
+             live_target="cc-score-post"),
+    RuleSpec("ceramic-cache-bulk-post", PUBLIC, 1032, ("/ceramic-cache/stamps/bulk",), ("POST",),
+             live_target="cc-bulk-post"),
+    RuleSpec("ceramic-cache-bulk-patch", PUBLIC, 1033, ("/ceramic-cache/stamps/bulk",),
+             ("PATCH",), live_target="cc-bulk-patch"),
+    RuleSpec("ceramic-cache-bulk-delete", PUBLIC, 1034, ("/ceramic-cache/stamps/bulk",),
+             ("DELETE",), live_target="cc-bulk-delete"),
+    RuleSpec("passport-analysis", PUBLIC, 1035, ("/passport/analysis/*",), ("GET",),
+             live_target="passport-analysis"),
+    RuleSpec("ceramic-cache-score-get", PUBLIC, 1036, ("/ceramic-cache/score/0x*",), ("GET",),
+             live_target="cc-score-get"),
+    RuleSpec("ceramic-cache-weights", PUBLIC, 1037, ("/ceramic-cache/weights",), ("GET",),
+             live_target="cc-weights"),
+    RuleSpec("ceramic-cache-stamp", PUBLIC, 1038, ("/ceramic-cache/stamp",), ("GET",),
+             live_target="cc-stamp"),
+    RuleSpec("v2-block-gitcoin", PUBLIC, 2000, ("/v2/*",), hosts=("*.gitcoin.co",),
+             fixed_response=FixedResponse(
+                 400, '{"detail": "The v2 API is not available for *.gitcoin.co"}')),
+    RuleSpec("v2-models-score", PUBLIC, 2110, ("/v2/models/score/*",), ("GET",), PASSPORT_HOSTS,
+             live_target="v2-models-score"),
+    # Must precede v2-stamps-score, whose pattern also matches `.../history`.
+    RuleSpec("v2-stamps-score-history", PUBLIC, 2111, ("/v2/stamps/*/score/*/history",),
+             ("GET",), PASSPORT_HOSTS, live_target="registry-api"),
+    RuleSpec("v2-stamps-score", PUBLIC, 2112, ("/v2/stamps/*/score/*",), ("GET",),
+             PASSPORT_HOSTS, live_target="v2-stamp-score", served=Served.BOTH,
+             group=V2_SCORE_GROUP),
+    RuleSpec("v2-catchall", PUBLIC, 2200, ("/v2/*",), hosts=PASSPORT_HOSTS,
+             live_target="registry-api"),
+    RuleSpec("registry-api", PUBLIC, 3000, ("/registry/*",), live_target="registry-api",
+             managed=False),  # created by the live registry service's own stack
+    RuleSpec("app-api-nonce", PUBLIC, 5000, ("/account/nonce",), ("GET", "OPTIONS"),
+             live_target="app-nonce"),
+    RuleSpec("app-api-authenticate", PUBLIC, 5001, ("/ceramic-cache/authenticate*",),
+             ("POST", "OPTIONS"), live_target="app-authenticate"),
+    # --- internal listener (shared with other stacks) -------------------------------------------
+    RuleSpec("verifier-http", INTERNAL, 1011, ("/verifier/*",), live_target="verifier",
+             managed=False),  # owned by the verifier's stack
+    RuleSpec("embed-add-stamps", INTERNAL, 2104, ("/internal/embed/stamps/*",), ("POST",),
+             live_target="embed-stamps"),
+    RuleSpec("embed-validate-key", INTERNAL, 2105, ("/internal/embed/validate-api-key",),
+             ("GET",), live_target="embed-validate-key"),
+    RuleSpec("embed-get-score", INTERNAL, 2106, ("/internal/embed/score/*/*",), ("GET",),
+             live_target="embed-score"),
+    # The internal score route, weighted on its own: the /internal/* catch-all below also
+    # reaches live-only routes that this scorer does not serve.
+    RuleSpec("internal-score-v2", INTERNAL, 2107, ("/internal/score/v2/*/*",), ("GET",),
+             live_target="internal-api", served=Served.BOTH, group=INTERNAL_SCORE_GROUP),
+    RuleSpec("internal-catch-all", INTERNAL, 2120, ("/internal/*",),
+             live_target="internal-api"),
+)  # fmt: skip
+
+RETIRED_PRIORITIES: dict[Listener, frozenset[int]] = {
+    PUBLIC: frozenset({99, 990, 991, 992, *range(1001, 1021), 2021, 2022, 2023, 2060}),
+    INTERNAL: frozenset({2090, 2091, 2092, 2093, 2100, 2101, 2102, 2103, 2202}),
+}
+
+GROUPS: tuple[str, ...] = (V2_SCORE_GROUP, INTERNAL_SCORE_GROUP)

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from passport_scorer.rollout.plan import build_plan
+from passport_scorer.rollout.settings import RolloutConfigError, load_settings, parse_settings
+
+INFRA = Path(__file__).parents[2] / "infra"
+
+
+def test_shipped_shares_staging_review_full_production_none() -> None:
+    assert load_settings(INFRA, "staging").percent == 100
+    assert load_settings(INFRA, "review").percent == 100
+    assert load_settings(INFRA, "production").percent == 0
+
+
+def test_group_overrides_and_stickiness() -> None:
+    settings = parse_settings(
+        "canary",
+        {
+            "passport-scorer:rollout": {
+                "percent": 5,
+                "groups": {"internal-score": 0},
+                "stickinessSeconds": 60,
+            }
+        },
+    )
+    plan = build_plan(settings)
+    assert plan.percents == {"internal-score": 0, "v2-score": 5}
+    [v2] = [r for r in plan.rules if r.spec.name == "v2-stamps-score"]
+    assert [(t.key, t.weight) for t in v2.targets] == [("v2-stamp-score", 95), ("scorer-public", 5)]
+    assert v2.stickiness_seconds == 60
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ({}, "stack s: passport-scorer:rollout is missing (set rollout.percent explicitly)"),
+        ({"passport-scorer:rollout": {}}, "stack s: passport-scorer:rollout.percent is missing"),
+        (
+            {"passport-scorer:rollout": {"percent": 101}},
+            "stack s: rollout.percent must be a whole number from 0 to 100, not 101",
+        ),
+        (
+            {"passport-scorer:rollout": {"percent": "5"}},
+            "stack s: rollout.percent must be a whole number from 0 to 100, not '5'",
+        ),
+        (
+            {"passport-scorer:rollout": {"percent": 5, "groups": {"everything": 1}}},
+            "stack s: unknown rollout group 'everything' (v2-score, internal-score)",
+        ),
+    ],
+)
+def test_invalid_settings_fail_with_one_line(config: dict[str, object], message: str) -> None:
+    with pytest.raises(RolloutConfigError) as caught:
+        parse_settings("s", config)
+    assert str(caught.value) == message
+
+
+def test_missing_stack_file(tmp_path: Path) -> None:
+    with pytest.raises(RolloutConfigError, match=r"Pulumi\.nowhere\.yaml does not exist"):
+        load_settings(tmp_path, "nowhere")
