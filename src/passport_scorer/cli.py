@@ -207,6 +207,15 @@ def _routes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _package(settings: Settings, args: argparse.Namespace) -> int:
+    from passport_scorer.aws.package import build
+
+    output = Path(args.output or f"dist/passport-scorer-lambda-{args.arch}.zip")
+    digest = build(Path(args.project), output, arch=args.arch, python_version=args.python)
+    print(f"{output} sha256 {digest}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="passport-scorer", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -250,6 +259,13 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--stack", required=True)
         command.add_argument("--config-dir", default="infra", help="folder of Pulumi.<stack>.yaml")
         command.set_defaults(run=None, routes=True)
+
+    package = commands.add_parser("package", help="build the AWS Lambda artifact (zip)")
+    package.add_argument("--arch", choices=["arm64", "x86_64"], default="arm64")
+    package.add_argument("--python", default="3.11", help="Lambda runtime's Python version")
+    package.add_argument("--output", help="default: dist/passport-scorer-lambda-<arch>.zip")
+    package.add_argument("--project", default=".", help="the project folder (pyproject.toml)")
+    package.set_defaults(run=_package)
 
     demo = commands.add_parser("demo", help="seed a demo community, API key and signed stamps")
     demo.add_argument(

@@ -1,0 +1,1 @@
+"""Running on AWS Lambda behind an Application Load Balancer."""
