@@ -15,4 +15,4 @@ class Context:
 
 
 events = json.load(sys.stdin)
-print(json.dumps([handler(event, Context()) for event in events]))
+print(json.dumps([handler(event, Context()) for event in events]))  # type: ignore[arg-type]
