@@ -23,8 +23,8 @@ run: $(BIN)/.installed
 	exec $(BIN)/passport-scorer serve --host $(HOST) --port $(PORT)
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench infra
+	$(BIN)/ruff format --check src tests bench infra
 	$(BIN)/mypy
 
 test: lint

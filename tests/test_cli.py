@@ -123,3 +123,36 @@ def test_keys_create_list_revoke(tmp_path: Path) -> None:
     assert (
         run("keys", "create", "--community", "1", "--rate-limit", "soon", env=env).returncode == 2
     )
+
+
+def test_routes_validate_every_shipped_stack_and_plan_shows_the_shares() -> None:
+    infra = str(Path(__file__).parents[1] / "infra")
+    for stack in ("staging", "review", "production"):
+        result = run("routes", "validate", "--stack", stack, "--config-dir", infra, env={})
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert f"stack {stack}: routing is valid" in result.stdout
+    production = run("routes", "plan", "--stack", "production", "--config-dir", infra, env={})
+    staging = run("routes", "plan", "--stack", "staging", "--config-dir", infra, env={})
+    assert "v2-score 0%" in production.stdout.splitlines()[0]
+    assert "v2-stamp-score 100%, scorer-public 0%, sticky 300s" in production.stdout
+    assert "v2-score 100%" in staging.stdout.splitlines()[0]
+    assert "v2-stamp-score 0%, scorer-public 100%, sticky 300s" in staging.stdout
+
+
+def test_routes_validate_fails_with_a_precise_message(tmp_path: Path) -> None:
+    infra = Path(__file__).parents[1] / "infra"
+    broken = (infra / "Pulumi.production.yaml").read_text().replace("    percent: 0\n", "")
+    (tmp_path / "Pulumi.broken.yaml").write_text(broken)
+    result = run("routes", "validate", "--stack", "broken", "--config-dir", str(tmp_path), env={})
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "passport-scorer: stack broken: passport-scorer:rollout.percent is missing"
+    )
+    missing_arn = (infra / "Pulumi.production.yaml").read_text()
+    missing_arn = "\n".join(
+        line for line in missing_arn.splitlines() if "    cc-weights:" not in line
+    )
+    (tmp_path / "Pulumi.gap.yaml").write_text(missing_arn)
+    result = run("routes", "validate", "--stack", "gap", "--config-dir", str(tmp_path), env={})
+    assert result.returncode == 1
+    assert "error: live target group cc-weights has no ARN in liveTargetGroups" in result.stdout

@@ -1,0 +1,76 @@
+"""The stack's inputs, read once from Pulumi config; a missing one stops with one line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pulumi
+
+from passport_scorer.rollout.model import Listener
+from passport_scorer.rollout.settings import NAMESPACE, RolloutSettings, parse_settings
+
+
+class InfraConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class InfraConfig:
+    rollout: RolloutSettings
+    listener_arns: dict[Listener, str]
+    load_balancer_arn_suffixes: dict[Listener, str]
+    artifact: str
+    database_url: pulumi.Output[str]
+    internal_token: pulumi.Output[str] | None
+    trusted_issuers: list[str]
+    subnet_ids: list[str]
+    security_group_ids: list[str]
+    alarm_topic_arn: str | None
+
+
+def _required(config: pulumi.Config, key: str) -> str:
+    value = config.get(key)
+    if not value:
+        raise InfraConfigError(f"{NAMESPACE}:{key} is missing from the stack's configuration")
+    return value
+
+
+def _issuers(config: pulumi.Config) -> list[str]:
+    issuers = config.get_object("trustedIamIssuers")
+    if not isinstance(issuers, list) or not issuers or not all(isinstance(i, str) for i in issuers):
+        raise InfraConfigError(
+            f"{NAMESPACE}:trustedIamIssuers must list the IAM issuer DIDs whose stamps count"
+        )
+    return issuers
+
+
+def read_config(stack: str) -> InfraConfig:
+    config = pulumi.Config(NAMESPACE)
+    raw: dict[str, Any] = {
+        f"{NAMESPACE}:rollout": config.get_object("rollout"),
+        f"{NAMESPACE}:liveTargetGroups": config.get_object("liveTargetGroups"),
+    }
+    database_url = config.get_secret("databaseUrl")
+    if database_url is None:
+        raise InfraConfigError(
+            f"{NAMESPACE}:databaseUrl is missing (pulumi config set --secret databaseUrl ...)"
+        )
+    return InfraConfig(
+        rollout=parse_settings(stack, raw),
+        listener_arns={
+            Listener.PUBLIC: _required(config, "publicListenerArn"),
+            Listener.INTERNAL: _required(config, "internalListenerArn"),
+        },
+        load_balancer_arn_suffixes={
+            Listener.PUBLIC: _required(config, "publicLoadBalancerArnSuffix"),
+            Listener.INTERNAL: _required(config, "internalLoadBalancerArnSuffix"),
+        },
+        artifact=_required(config, "artifact"),
+        database_url=database_url,
+        internal_token=config.get_secret("cgrantsApiToken"),
+        trusted_issuers=_issuers(config),
+        subnet_ids=config.get_object("subnetIds") or [],
+        security_group_ids=config.get_object("securityGroupIds") or [],
+        alarm_topic_arn=config.get("alarmTopicArn"),
+    )
