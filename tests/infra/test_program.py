@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,17 +74,12 @@ def run_program(
     from scorer_infra.program import deploy
 
     mocks = RecordingMocks()
-    pulumi.runtime.set_mocks(mocks, project="passport-scorer", stack=stack, preview=False)
     values = config if config is not None else stack_config(stack)
     values = {
         "passport-scorer:databaseUrl": DATABASE_URL,
         "passport-scorer:trustedIamIssuers": ISSUERS,
         **values,
     }
-    pulumi.runtime.set_all_config(
-        {k: v if isinstance(v, str) else json.dumps(v) for k, v in values.items()},
-        secret_keys=["passport-scorer:databaseUrl"],
-    )
     outputs: dict[str, Any] = {}
 
     @pulumi.runtime.test  # type: ignore[untyped-decorator]  # waits for every registration
@@ -89,8 +87,37 @@ def run_program(
         outputs.update(deploy(stack))
         return pulumi.Output.from_input(outputs["functionName"])
 
-    program()
+    def run() -> None:  # Pulumi keeps mocks and config per context: set them in the thread
+        pulumi.runtime.set_mocks(mocks, project="passport-scorer", stack=stack, preview=False)
+        pulumi.runtime.set_all_config(
+            {k: v if isinstance(v, str) else json.dumps(v) for k, v in values.items()},
+            secret_keys=["passport-scorer:databaseUrl"],
+        )
+        program()
+
+    _in_own_thread(run)
     return mocks, outputs
+
+
+def _in_own_thread(run: Callable[[], None]) -> None:
+    """Pulumi's test runner drives the thread's event loop: keep it away from pytest's."""
+    failure: list[BaseException] = []
+
+    def target() -> None:
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        try:
+            run()
+        except BaseException as error:
+            failure.append(error)
+        finally:
+            loop.close()
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
 
 
 def condition_values(inputs: dict[str, Any]) -> dict[str, list[str]]:
