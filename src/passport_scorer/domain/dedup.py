@@ -50,10 +50,6 @@ class LifoResult:
         ]
 
 
-def all_nullifiers(stamps: Sequence[Stamp]) -> list[str]:
-    return sorted({n for stamp in stamps for n in stamp.nullifiers})
-
-
 def deduplicate(
     stamps: Sequence[Stamp],
     links: Mapping[str, HashLink],
