@@ -8,6 +8,7 @@ Postgres run is required: a missing `TEST_DATABASE_URL` fails the session.
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import os
 import shutil
@@ -299,3 +300,17 @@ def start_server() -> Iterator[ServerStarter]:
     for process in processes:
         process.terminate()
         process.wait(timeout=10)
+
+
+async def score(client: httpx.AsyncClient, scorer: Scorer, address: str) -> dict[str, Any]:
+    """The v2 score body for `address` (asserting a 200)."""
+    response = await client.get(scorer.score_path(address), headers=scorer.headers)
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+@pytest.fixture
+def creds(fixture_credentials: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A private copy of the signed fixture credentials (tests may alter them)."""
+    return copy.deepcopy(fixture_credentials["credentials"])

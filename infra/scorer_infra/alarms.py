@@ -36,26 +36,18 @@ def target_group_alarm(
         "LoadBalancer": load_balancer_arn_suffix,
     }
     actions = [topic_arn] if topic_arn else []
-    if spec.metric == "response-time":
-        return aws.cloudwatch.MetricAlarm(
-            spec.name,
-            name=spec.name,
-            comparison_operator="GreaterThanThreshold",
-            evaluation_periods=2,
-            datapoints_to_alarm=2,
-            treat_missing_data="notBreaching",
-            alarm_actions=actions,
-            ok_actions=actions,
-            metric_name="TargetResponseTime",
-            namespace=NAMESPACE,
-            statistic="Average",
-            period=PERIOD,
-            threshold=RESPONSE_TIME_THRESHOLD,
-            dimensions=dimensions,
-        )
+    latency = spec.metric == "response-time"
     errors = (
         "HTTPCode_Target_5XX_Count" if spec.metric == "5xx-rate" else "HTTPCode_Target_4XX_Count"
     )
+    rate_queries = [
+        _metric("errors", errors, "Sum", dimensions),
+        _metric("requests", "RequestCount", "Sum", dimensions),
+        aws.cloudwatch.MetricAlarmMetricQueryArgs(
+            id="rate", expression="100 * errors / requests", label=f"{spec.metric} (%)",
+            return_data=True,
+        ),
+    ]  # fmt: skip
     return aws.cloudwatch.MetricAlarm(
         spec.name,
         name=spec.name,
@@ -65,15 +57,12 @@ def target_group_alarm(
         treat_missing_data="notBreaching",
         alarm_actions=actions,
         ok_actions=actions,
-        threshold=RATE_THRESHOLDS[spec.metric],
-        metric_queries=[
-            _metric("errors", errors, "Sum", dimensions),
-            _metric("requests", "RequestCount", "Sum", dimensions),
-            aws.cloudwatch.MetricAlarmMetricQueryArgs(
-                id="rate",
-                expression="100 * errors / requests",
-                label=f"{spec.metric} (%)",
-                return_data=True,
-            ),
-        ],
+        threshold=RESPONSE_TIME_THRESHOLD if latency else RATE_THRESHOLDS[spec.metric],
+        # Response time is one metric; the rates are metric math over two.
+        metric_name="TargetResponseTime" if latency else None,
+        namespace=NAMESPACE if latency else None,
+        statistic="Average" if latency else None,
+        period=PERIOD if latency else None,
+        dimensions=dimensions if latency else None,
+        metric_queries=None if latency else rate_queries,
     )

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import copy
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
-import pytest
 from sqlalchemy import update
 
 from passport_scorer.app import create_app
@@ -15,6 +13,7 @@ from passport_scorer.db import tables
 from passport_scorer.demo.issuer import Ed25519Issuer, EthereumIssuer
 from passport_scorer.services.container import Services
 from tests.conftest import WEIGHTS, Scorer, make_settings
+from tests.conftest import score as score_200
 from tests.factories import World
 
 ALICE = "0x0000000000000000000000000000000000a11ce0"
@@ -24,16 +23,9 @@ DAVE = "0x0000000000000000000000000000000000da7e00"
 
 
 async def score(client: httpx.AsyncClient, scorer: Scorer, address: str) -> dict[str, Any]:
-    response = await client.get(scorer.score_path(address), headers=scorer.headers)
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
+    body = await score_200(client, scorer, address)
     assert body["error"] is None
     return body
-
-
-@pytest.fixture
-def creds(fixture_credentials: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return copy.deepcopy(fixture_credentials["credentials"])
 
 
 async def test_clash_deduplicates_the_later_address(

@@ -12,24 +12,12 @@ import pytest
 
 from passport_scorer.db import tables
 from passport_scorer.demo.issuer import Ed25519Issuer, EthereumIssuer
-from tests.conftest import INTERNAL_TOKEN, Scorer
+from tests.conftest import INTERNAL_TOKEN, Scorer, score
 from tests.factories import World
 
 ALICE = "0x0000000000000000000000000000000000a11ce0"
 BOB = "0x0000000000000000000000000000000000b0b000"
 OTHER_SECRET = "aa" * 32
-
-
-async def score(client: httpx.AsyncClient, scorer: Scorer, address: str) -> dict[str, Any]:
-    response = await client.get(scorer.score_path(address), headers=scorer.headers)
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    return body
-
-
-@pytest.fixture
-def creds(fixture_credentials: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return copy.deepcopy(fixture_credentials["credentials"])
 
 
 # --- Which stamps count ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 from typing import Protocol
 
 from redis import asyncio as redis
@@ -34,29 +35,43 @@ class Unlimited:
         return None
 
 
-def _over_limit(count: int, limit: int, end: int, now: float) -> None:
-    if count > limit:
-        raise RateLimited(retry_after=max(1, end - int(now)))
+@dataclass(frozen=True, slots=True)
+class _Window:
+    name: str  # the counter for this key's current window
+    limit: int
+    end: int  # epoch seconds
+    now: float
+
+    def check(self, count: int) -> None:
+        if count > self.limit:
+            raise RateLimited(retry_after=max(1, self.end - int(self.now)))
+
+
+def _window(api_key: ApiKey) -> _Window | None:
+    """The key's current fixed window, or None when it is unlimited."""
+    rate = parse_rate(api_key.rate_limit)
+    if rate is None:
+        return None
+    now = time.time()
+    end = window_end(api_key.prefix, rate.period, now)
+    return _Window(f"ratelimit:{GROUP}:{api_key.prefix}:{rate.period}:{end}", rate.count, end, now)
 
 
 class InProcessLimiter:
     """Fixed-window counters in this process (each worker counts on its own)."""
 
     def __init__(self) -> None:
-        self._counts: dict[tuple[str, int], int] = {}
+        self._counts: dict[str, tuple[int, int]] = {}  # window → (count, window end)
 
     async def hit(self, api_key: ApiKey) -> None:
-        rate = parse_rate(api_key.rate_limit)
-        if rate is None:
+        window = _window(api_key)
+        if window is None:
             return
-        now = time.time()
-        end = window_end(api_key.prefix, rate.period, now)
-        slot = (f"{GROUP}:{api_key.prefix}:{rate.period}", end)
-        count = self._counts.get(slot, 0) + 1
-        self._counts[slot] = count
+        count = self._counts.get(window.name, (0, window.end))[0] + 1
+        self._counts[window.name] = (count, window.end)
         if len(self._counts) > 10_000:
-            self._counts = {k: v for k, v in self._counts.items() if k[1] > now}
-        _over_limit(count, rate.count, end, now)
+            self._counts = {k: v for k, v in self._counts.items() if v[1] > window.now}
+        window.check(count)
 
 
 class RedisLimiter:
@@ -74,23 +89,20 @@ class RedisLimiter:
         self._last_logged = 0.0
 
     async def hit(self, api_key: ApiKey) -> None:
-        rate = parse_rate(api_key.rate_limit)
-        if rate is None:
+        window = _window(api_key)
+        if window is None:
             return
-        now = time.time()
-        end = window_end(api_key.prefix, rate.period, now)
-        name = f"ratelimit:{GROUP}:{api_key.prefix}:{rate.period}:{end}"
         try:
             async with self._client.pipeline(transaction=True) as pipe:
-                pipe.incr(name)
-                pipe.expireat(name, end + 1)
+                pipe.incr(window.name)
+                pipe.expireat(window.name, window.end + 1)
                 count, _ = await pipe.execute()
         except (RedisError, OSError) as error:
-            if now - self._last_logged >= self._log_interval:
-                self._last_logged = now
+            if window.now - self._last_logged >= self._log_interval:
+                self._last_logged = window.now
                 log.warning("rate limiting skipped: Redis unavailable", extra={"error": str(error)})
             return
-        _over_limit(int(count), rate.count, end, now)
+        window.check(int(count))
 
     async def close(self) -> None:
         await self._client.aclose()
