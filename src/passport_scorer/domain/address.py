@@ -9,6 +9,10 @@ from passport_scorer.errors import InvalidAddress
 _ADDRESS = re.compile(r"0x[0-9a-f]{40}")
 
 
+def is_address(text: str) -> bool:
+    return _ADDRESS.fullmatch(text.strip().lower()) is not None
+
+
 def normalise_address(raw: str) -> str:
     """Lower-case `raw` and require `0x` + 40 hex digits.
 

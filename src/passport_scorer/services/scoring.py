@@ -24,7 +24,7 @@ from passport_scorer.db.scoring import (
     ScoringStore,
 )
 from passport_scorer.domain import events
-from passport_scorer.domain.address import did_for, normalise_address
+from passport_scorer.domain.address import did_for, is_address, normalise_address
 from passport_scorer.domain.api_keys import key_prefix
 from passport_scorer.domain.communities import Community, resolve_scorer_id
 from passport_scorer.domain.dedup import deduplicate
@@ -73,10 +73,8 @@ class ScoringService:
     async def read_for_key(self, key: str, scorer_id: int, address: str) -> KeyedRead:
         """Public route, step one: the key's row, its scorer and the state, in one read."""
         resolved = resolve_scorer_id(scorer_id, self.demo_scorer_id)
-        candidate = address.strip().lower()
-        return await self.store.read_for_key(
-            key_prefix(key), resolved, candidate, datetime.now(UTC)
-        )
+        now = datetime.now(UTC)
+        return await self.store.read_for_key(key_prefix(key), resolved, _lookup(address), now)
 
     async def score_read(self, read: KeyedRead, address: str) -> ScoreResult:
         """Public route, step two (once the key is admitted): the scorer (404), the address
@@ -89,7 +87,7 @@ class ScoringService:
         """Internal route: any community by id (404), then the address (400)."""
         if resolve_scorer_id(community_id, None) is None:
             raise CommunityNotFound()
-        found = await self.store.community_by_id(community_id, address.strip().lower())
+        found = await self.store.community_by_id(community_id, _lookup(address))
         if found is None:
             raise CommunityNotFound()
         return await self._score(*found, normalise_address(address))
@@ -165,6 +163,12 @@ class ScoringService:
             ),
         )
         return outcome, score
+
+
+def _lookup(address: str) -> str:
+    """The address to read state for; an invalid one (answered 400 after the scorer's 404
+    check) reads nothing rather than reaching the database as arbitrary text."""
+    return address.strip().lower() if is_address(address) else ""
 
 
 def _rules(community: Community) -> _Rules:
