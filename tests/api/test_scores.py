@@ -285,6 +285,7 @@ async def test_negative_scorer_id_is_404_without_a_demo_scorer(
         "0x0000000000000000000000000000000000a11ceg",
         "0x0000000000000000000000000000000000a11ce00",
         "not-an-address",
+        " 0x0000000000000000000000000000000000a11ce0",  # surrounding space, as the reference
     ],
 )
 async def test_invalid_address_is_400_after_scorer_lookup(

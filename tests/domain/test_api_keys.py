@@ -56,7 +56,8 @@ def test_fast_path_prefers_the_sha256_column_without_fallback() -> None:
         (None, "Bearer k.3 extra", "k.3"),
         (None, "k.4", None),
         (None, None, None),
-        ("  ", "  ", None),
+        ("  ", "  ", "  "),  # used as given, as the reference does
+        ("", "  ", None),
     ],
 )
 def test_extract_api_key(

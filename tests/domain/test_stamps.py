@@ -68,6 +68,7 @@ def test_claims_keep_the_raw_expiry_and_filter_nullifiers() -> None:
     "bad",
     [
         {**credential(), "issuer": "did:ethr:0xstranger"},
+        {**credential(), "issuer": {"id": ISSUER}},  # not a string: never trusted, never a 500
         {**credential(), "expirationDate": "2031-01-01T00:00:00"},
         {k: v for k, v in credential().items() if k != "expirationDate"},
         credential(provider=""),

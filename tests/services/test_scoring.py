@@ -365,3 +365,18 @@ async def test_null_weights_are_a_scoring_error(
     response = await client.get(f"/v2/stamps/{community}/score/{ALICE}", headers={"X-API-Key": key})
     assert response.status_code == 200
     assert response.json()["error"] == "Scorer has no weights configured."
+
+
+async def test_an_unexpected_failure_inside_scoring_is_stored_as_error(
+    client: httpx.AsyncClient, scorer: Scorer, world: World, issuer: EthereumIssuer
+) -> None:
+    # Valid and signed, but its expiry is past what a timestamp column can hold in UTC.
+    stamp = await issuer.issue(ALICE, "Google", expires="9999-12-31T23:00:00-05:00")
+    await world.stamps(ALICE, [stamp])
+    response = await client.get(scorer.score_path(ALICE), headers=scorer.headers)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["error"]
+    assert (body["score"], body["stamps"]) == ("0.00000", {})
+    [row] = await world.rows(tables.registry_score)
+    assert (row["status"], row["error"]) == ("ERROR", body["error"])

@@ -10,7 +10,7 @@ _ADDRESS = re.compile(r"0x[0-9a-f]{40}")
 
 
 def is_address(text: str) -> bool:
-    return _ADDRESS.fullmatch(text.strip().lower()) is not None
+    return _ADDRESS.fullmatch(text.lower()) is not None
 
 
 def normalise_address(raw: str) -> str:
@@ -19,7 +19,7 @@ def normalise_address(raw: str) -> str:
     Checksums are not checked (the reference lower-cases before validating),
     and unlike the reference a prefix-less address is refused.
     """
-    address = raw.strip().lower()
+    address = raw.lower()
     if not _ADDRESS.fullmatch(address):
         raise InvalidAddress()
     return address

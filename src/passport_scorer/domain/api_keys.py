@@ -47,7 +47,7 @@ def extract_api_key(
     demo_aliases: frozenset[str] = frozenset(),
 ) -> str | None:
     """`X-API-Key`, else the second token of `Authorization` (any scheme)."""
-    key = (x_api_key or "").strip()
+    key = x_api_key or ""
     if key and demo_key and key in demo_aliases:
         key = demo_key
     if key:

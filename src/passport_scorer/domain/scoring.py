@@ -11,21 +11,22 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 from typing import Any
 
 from passport_scorer.domain.stamps import Stamp
 from passport_scorer.errors import ScoringFailed
 
-_FIVE_PLACES = Decimal("0.00001")
 ZERO = Decimal(0)
 DEFAULT_THRESHOLD = Decimal("20")
 
 
 def format_5dp(value: Decimal) -> str:
-    """`Decimal` with exactly five decimals, half-even (the reference's `f"{d:.5f}"`)."""
-    return str(value.quantize(_FIVE_PLACES, rounding=ROUND_HALF_EVEN))
+    """`Decimal` with exactly five decimals, half-even: the reference's `f"{d:.5f}"`."""
+    with localcontext() as context:
+        context.rounding = ROUND_HALF_EVEN
+        return f"{value:.5f}"
 
 
 def parse_weights(weights_json: str | None) -> dict[str, Decimal]:
@@ -111,7 +112,10 @@ def calculate_score(
         total += weight
         stamp_scores[stamp.provider] = weight
         stamps[stamp.provider] = StampScore(
-            format_5dp(weight), stamp.subject_provider in deduped, stamp.expires_at.isoformat()
+            # As the reference: the cache provider looked up among deduplicated subject providers.
+            format_5dp(weight),
+            stamp.provider in deduped,
+            stamp.expires_at.isoformat(),
         )
         if earliest is None or stamp.expires_at < earliest:
             earliest = stamp.expires_at

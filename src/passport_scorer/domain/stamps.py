@@ -133,7 +133,10 @@ def read_claims(
         credential = orjson.loads(credential_json)
     except orjson.JSONDecodeError:
         return None
-    if not isinstance(credential, dict) or credential.get("issuer") not in trusted_issuers:
+    if not isinstance(credential, dict):
+        return None
+    issuer = credential.get("issuer")
+    if not isinstance(issuer, str) or issuer not in trusted_issuers:
         return None
     expires_at = parse_expiration(credential.get("expirationDate"))
     subject = credential.get("credentialSubject")

@@ -24,12 +24,16 @@ GROUP = "registry"  # the reference's group for the score routes
 
 
 class RateLimiter(Protocol):
+    counts: bool  # False: `hit` never limits (and need not be called early)
+
     async def hit(self, api_key: ApiKey) -> None:
         """Count one request for the key; raise RateLimited when it is over its limit."""
 
 
 class Unlimited:
     """No limits (`RATELIMIT_ENABLE` off, the reference's default)."""
+
+    counts = False
 
     async def hit(self, api_key: ApiKey) -> None:
         return None
@@ -60,6 +64,8 @@ def _window(api_key: ApiKey) -> _Window | None:
 class InProcessLimiter:
     """Fixed-window counters in this process (each worker counts on its own)."""
 
+    counts = True
+
     def __init__(self) -> None:
         self._counts: dict[str, tuple[int, int]] = {}  # window → (count, window end)
 
@@ -80,6 +86,8 @@ class RedisLimiter:
     If Redis cannot be reached the request is let through (fail open, as the reference's
     `RATELIMIT_FAIL_OPEN`), and that is logged at most once per `log_interval` seconds.
     """
+
+    counts = True
 
     def __init__(self, url: str, *, timeout: float = 0.25, log_interval: float = 60.0) -> None:
         self._client = redis.Redis.from_url(

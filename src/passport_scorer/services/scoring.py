@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from passport_scorer.db.errors import is_retryable
+from passport_scorer.db.errors import is_retryable, is_unavailable
 from passport_scorer.db.scoring import (
     AddressState,
     KeptStamp,
@@ -113,8 +113,16 @@ class ScoringService:
                     continue
             raise ScoringFailed("Failed to save HashScorerLinks")
         except ScoringFailed as failure:
-            await self.store.save_error(community.id, address, failure.detail)
-            return ScoreResult(address, None, None, failure.detail)
+            message = failure.detail
+        except Exception as error:
+            # Any failure inside scoring is stored and reported, as the reference does;
+            # an unreachable database is not a scoring failure (503 instead).
+            if is_unavailable(error):
+                raise
+            log.exception("scoring failed", extra={"community_id": community.id})
+            message = str(error) or type(error).__name__
+        await self.store.save_error(community.id, address, message)
+        return ScoreResult(address, None, None, message)
 
     @staticmethod
     async def _try(write: Awaitable[bool]) -> bool:
@@ -148,7 +156,9 @@ class ScoringService:
             address=address,
             scored_at=now,
             version=state.version,
-            stored_stamps=state.stored_stamps,
+            # An ERROR row carries no timestamp, so its version can come back unchanged
+            # (ABA): trust the stored stamps only under a DONE score.
+            stored_stamps=state.stored_stamps if state.version.status == "DONE" else None,
             link_creates=lifo.creates,
             link_claims=sorted(claims, key=lambda claim: claim.hash),
             dedup_events=lifo.dedup_events(community.id),
@@ -168,7 +178,7 @@ class ScoringService:
 def _lookup(address: str) -> str:
     """The address to read state for; an invalid one (answered 400 after the scorer's 404
     check) reads nothing rather than reaching the database as arbitrary text."""
-    return address.strip().lower() if is_address(address) else ""
+    return address.lower() if is_address(address) else ""
 
 
 def _rules(community: Community) -> _Rules:

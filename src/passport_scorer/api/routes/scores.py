@@ -28,15 +28,21 @@ async def get_score(request: Request) -> Response:
     address = request.path_params["address"]
     async with services.db.session():
         key = request_api_key(services, request.headers)
+        admitted = False
         try:
             scorer_id = path_int(request, "scorer_id")
         except InvalidRequest:
             # A bad key is 401 before anything else.
             await admit_scoring_key(services, request, key, await api_keys.find(services.db, key))
             raise
+        if services.rate_limiter.counts:
+            # Limits on: an over-limit key is refused before the read, which it would cost.
+            await admit_scoring_key(services, request, key, await api_keys.find(services.db, key))
+            admitted = True
         # One read brings the key's row, its scorer and the address's state.
         read = await services.scoring.read_for_key(key, scorer_id, address)
-        await admit_scoring_key(services, request, key, read.api_key)
+        if not admitted:
+            await admit_scoring_key(services, request, key, read.api_key)
         result = await services.scoring.score_read(read, address)
     return JSONResponse(score_body(result))
 

@@ -19,13 +19,17 @@ from passport_scorer.db.tables import registry_stamp as stamps
 
 
 async def upsert_passport(conn: AsyncConnection, address: str, community_id: int) -> int:
-    """The passport's id; the row stays locked until the transaction ends."""
+    """The passport's id; the row stays locked until the transaction ends.
+
+    The no-op update touches no key column, so the lock does not block the foreign-key
+    checks (FOR KEY SHARE) of other transactions writing this passport's rows.
+    """
     values = insert_for(conn, passports).values(
         address=address, community_id=community_id, requires_calculation=None
     )
     statement = values.on_conflict_do_update(
         index_elements=["address", "community_id"],
-        set_={"address": values.excluded.address},
+        set_={"requires_calculation": passports.c.requires_calculation},
     ).returning(passports.c.id)
     return int((await conn.execute(statement)).scalar_one())
 

@@ -38,7 +38,8 @@ stamps AS (
     SELECT cc.id, cc.provider, cc.stamp::text AS stamp_text,
            cc.stamp -> 'credentialSubject' AS subject, cc.updated_at
       FROM ceramic_cache_ceramiccache cc
-     WHERE cc.address = $1 AND cc.deleted_at IS NULL
+     WHERE EXISTS (SELECT 1 FROM community)  -- no key or no scorer: read nothing more
+       AND cc.address = $1 AND cc.deleted_at IS NULL
        AND NOT EXISTS (SELECT 1 FROM ceramic_cache_revocation r WHERE r.ceramic_cache_id = cc.id)
 ),
 named AS (
@@ -69,9 +70,9 @@ _STATE_COLUMNS = """
     (SELECT array_agg(provider ORDER BY id) FROM stamps) AS stamp_providers,
     (SELECT array_agg(stamp_text ORDER BY id) FROM stamps) AS stamp_texts,
     (SELECT array_agg(updated_at ORDER BY id) FROM stamps) AS stamp_updated,
-    (SELECT array_agg(hash) FROM links) AS link_hashes,
-    (SELECT array_agg(address) FROM links) AS link_addresses,
-    (SELECT array_agg(expires_at) FROM links) AS link_expiries,
+    (SELECT array_agg(hash ORDER BY hash) FROM links) AS link_hashes,
+    (SELECT array_agg(address ORDER BY hash) FROM links) AS link_addresses,
+    (SELECT array_agg(expires_at ORDER BY hash) FROM links) AS link_expiries,
     (SELECT id FROM passport) AS passport_id,
     (SELECT score_id FROM passport) AS score_id,
     (SELECT last_score_timestamp FROM passport) AS last_score_timestamp,
@@ -130,7 +131,8 @@ SELECT {_STATE_COLUMNS}
 LOCK_PASSPORT = """
 INSERT INTO registry_passport (address, community_id, requires_calculation)
 VALUES ($1, $2, NULL)
-ON CONFLICT (address, community_id) DO UPDATE SET address = EXCLUDED.address
+ON CONFLICT (address, community_id)
+DO UPDATE SET requires_calculation = registry_passport.requires_calculation  -- locks, keeps keys
 RETURNING id
 """
 
