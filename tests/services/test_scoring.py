@@ -9,6 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import delete, select
 
 from passport_scorer.db import tables
 from passport_scorer.demo.issuer import Ed25519Issuer, EthereumIssuer
@@ -365,6 +366,32 @@ async def test_null_weights_are_a_scoring_error(
     response = await client.get(f"/v2/stamps/{community}/score/{ALICE}", headers={"X-API-Key": key})
     assert response.status_code == 200
     assert response.json()["error"] == "Scorer has no weights configured."
+
+
+async def test_a_scorer_without_its_weights_row_is_a_scoring_error(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    account = await world.account()
+    community = await world.community(account, weights={"Google": "1"})
+    async with world.db.transaction() as conn:
+        scorer_id = (
+            await conn.execute(
+                select(tables.account_community.c.scorer_id).where(
+                    tables.account_community.c.id == community
+                )
+            )
+        ).scalar_one()
+        await conn.execute(
+            delete(tables.scorer_weighted_binaryweightedscorer).where(
+                tables.scorer_weighted_binaryweightedscorer.c.scorer_ptr_id == scorer_id
+            )
+        )
+    key = await world.api_key(account)
+    response = await client.get(f"/v2/stamps/{community}/score/{ALICE}", headers={"X-API-Key": key})
+    assert response.status_code == 200
+    assert response.json()["error"] == "Scorer configuration not found."
+    [row] = await world.rows(tables.registry_score)
+    assert (row["status"], row["error"]) == ("ERROR", "Scorer configuration not found.")
 
 
 async def test_an_unexpected_failure_inside_scoring_is_stored_as_error(
