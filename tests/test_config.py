@@ -28,7 +28,7 @@ def test_reference_names_and_spellings() -> None:
     assert settings.trusted_issuers == {"did:ethr:0x1", "did:key:z6"}
     assert settings.multi_nullifier and settings.RATELIMIT_ENABLE == "on"
     assert settings.DEMO_API_SCORER_ID == 12
-    assert settings.DEMO_API_KEY_ALIASES == ["a", "b"]
+    assert sorted(settings.DEMO_API_KEY_ALIASES) == ["a", "b"]
     assert "secret-token" not in repr(settings)
 
 

@@ -65,7 +65,7 @@ class Settings(BaseModel):
 
     DEMO_API_SCORER_ID: int | None = None
     DEMO_API_KEY: SecretStr | None = None
-    DEMO_API_KEY_ALIASES: list[str] = Field(default_factory=list)
+    DEMO_API_KEY_ALIASES: frozenset[str] = frozenset()
 
     # Connection pool per worker process.
     DB_POOL_SIZE: int = Field(default=10, ge=1, le=200)

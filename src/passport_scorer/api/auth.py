@@ -21,7 +21,7 @@ def request_api_key(services: Services, headers: Headers) -> str:
         headers.get("x-api-key"),
         headers.get("authorization"),
         demo_key=settings.DEMO_API_KEY.get_secret_value() if settings.DEMO_API_KEY else None,
-        demo_aliases=frozenset(settings.DEMO_API_KEY_ALIASES),
+        demo_aliases=settings.DEMO_API_KEY_ALIASES,
     )
     if not key:
         raise InvalidApiKey()

@@ -10,9 +10,14 @@ from passport_scorer.errors import InvalidRequest
 _INT = TypeAdapter(int)
 
 
+def is_plain_int(value: str) -> bool:
+    """ASCII digits that fit a bigint column: the common case, parsed without pydantic."""
+    return value.isascii() and value.isdigit() and len(value) <= 19
+
+
 def path_int(request: Request, name: str) -> int:
     value: str = request.path_params[name]
-    if value.isascii() and value.isdigit() and len(value) <= 19:  # the common case, fast
+    if is_plain_int(value):
         return int(value)
     try:
         return _INT.validate_python(value)

@@ -15,9 +15,8 @@ from starlette.routing import Route
 from passport_scorer.api.auth import admit_scoring_key, request_api_key
 from passport_scorer.api.deps import services_of
 from passport_scorer.api.openapi import operation
-from passport_scorer.api.params import path_int
+from passport_scorer.api.params import is_plain_int, path_int
 from passport_scorer.api.responses import JSONResponse, score_body
-from passport_scorer.errors import InvalidRequest
 from passport_scorer.services import api_keys
 
 PATH = "/v2/stamps/{scorer_id}/score/{address}"
@@ -29,16 +28,12 @@ async def get_score(request: Request) -> Response:
     async with services.db.session():
         key = request_api_key(services, request.headers)
         admitted = False
-        try:
-            scorer_id = path_int(request, "scorer_id")
-        except InvalidRequest:
-            # A bad key is 401 before anything else.
-            await admit_scoring_key(services, request, key, await api_keys.find(services.db, key))
-            raise
-        if services.rate_limiter.counts:
-            # Limits on: an over-limit key is refused before the read, which it would cost.
+        if services.rate_limiter.counts or not is_plain_int(request.path_params["scorer_id"]):
+            # The key is checked before the read when limits are on (an over-limit key must not
+            # cost the read) and when the scorer id may be invalid (a bad key is 401 before 422).
             await admit_scoring_key(services, request, key, await api_keys.find(services.db, key))
             admitted = True
+        scorer_id = path_int(request, "scorer_id")
         # One read brings the key's row, its scorer and the address's state.
         read = await services.scoring.read_for_key(key, scorer_id, address)
         if not admitted:
