@@ -22,7 +22,7 @@ class InfraConfig:
     load_balancer_arn_suffixes: dict[Listener, str]
     artifact: str
     database_url: pulumi.Output[str]
-    internal_token: pulumi.Output[str] | None
+    internal_token: pulumi.Output[str]
     trusted_issuers: list[str]
     subnet_ids: list[str]
     security_group_ids: list[str]
@@ -34,6 +34,24 @@ def _required(config: pulumi.Config, key: str) -> str:
     if not value:
         raise InfraConfigError(f"{NAMESPACE}:{key} is missing from the stack's configuration")
     return value
+
+
+def _required_secret(config: pulumi.Config, key: str, meaning: str) -> pulumi.Output[str]:
+    value = config.get_secret(key)
+    if value is None:
+        raise InfraConfigError(
+            f"{NAMESPACE}:{key} is missing ({meaning}; pulumi config set --secret {key} ...)"
+        )
+    return value
+
+
+def _ids(config: pulumi.Config, key: str) -> list[str]:
+    ids = config.get_object(key)
+    if not isinstance(ids, list) or not ids or not all(isinstance(i, str) and i for i in ids):
+        raise InfraConfigError(
+            f"{NAMESPACE}:{key} must list the function's VPC placement (it reaches the database)"
+        )
+    return ids
 
 
 def _issuers(config: pulumi.Config) -> list[str]:
@@ -50,12 +68,8 @@ def read_config(stack: str) -> InfraConfig:
     raw: dict[str, Any] = {
         f"{NAMESPACE}:rollout": config.get_object("rollout"),
         f"{NAMESPACE}:liveTargetGroups": config.get_object("liveTargetGroups"),
+        f"{NAMESPACE}:environment": config.get_object("environment"),
     }
-    database_url = config.get_secret("databaseUrl")
-    if database_url is None:
-        raise InfraConfigError(
-            f"{NAMESPACE}:databaseUrl is missing (pulumi config set --secret databaseUrl ...)"
-        )
     return InfraConfig(
         rollout=parse_settings(stack, raw),
         listener_arns={
@@ -67,10 +81,14 @@ def read_config(stack: str) -> InfraConfig:
             Listener.INTERNAL: _required(config, "internalLoadBalancerArnSuffix"),
         },
         artifact=_required(config, "artifact"),
-        database_url=database_url,
-        internal_token=config.get_secret("cgrantsApiToken"),
+        database_url=_required_secret(config, "databaseUrl", "the Passport database"),
+        # Required: the internal score route is weighted, and without the token this scorer
+        # refuses every internal request.
+        internal_token=_required_secret(
+            config, "cgrantsApiToken", "the internal routes' Authorization token"
+        ),
         trusted_issuers=_issuers(config),
-        subnet_ids=config.get_object("subnetIds") or [],
-        security_group_ids=config.get_object("securityGroupIds") or [],
+        subnet_ids=_ids(config, "subnetIds"),
+        security_group_ids=_ids(config, "securityGroupIds"),
         alarm_topic_arn=config.get("alarmTopicArn"),
     )

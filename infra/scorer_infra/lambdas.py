@@ -34,18 +34,15 @@ def scorer_function(name: str, config: InfraConfig) -> aws.lambda_.Function:
         policy_arn="arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
     )
     environment: dict[str, pulumi.Input[str]] = {
-        "DATABASE_URL": config.database_url,
-        "TRUSTED_IAM_ISSUERS": json.dumps(config.trusted_issuers),
         "DB_POOL_SIZE": "2",  # one request at a time per Lambda container
         "LOG_LEVEL": "INFO",
+        # A frozen container runs nothing between requests: write usage rows before answering.
+        "ANALYTICS_FLUSH_SECONDS": "0",
+        **config.rollout.environment,
+        "DATABASE_URL": config.database_url,
+        "TRUSTED_IAM_ISSUERS": json.dumps(config.trusted_issuers),
+        "CGRANTS_API_TOKEN": config.internal_token,
     }
-    if config.internal_token is not None:
-        environment["CGRANTS_API_TOKEN"] = config.internal_token
-    vpc = None
-    if config.subnet_ids:
-        vpc = aws.lambda_.FunctionVpcConfigArgs(
-            subnet_ids=config.subnet_ids, security_group_ids=config.security_group_ids
-        )
     return aws.lambda_.Function(
         name,
         role=role.arn,
@@ -56,5 +53,7 @@ def scorer_function(name: str, config: InfraConfig) -> aws.lambda_.Function:
         timeout=30,
         code=pulumi.FileArchive(config.artifact),
         environment=aws.lambda_.FunctionEnvironmentArgs(variables=environment),
-        vpc_config=vpc,
+        vpc_config=aws.lambda_.FunctionVpcConfigArgs(
+            subnet_ids=config.subnet_ids, security_group_ids=config.security_group_ids
+        ),
     )

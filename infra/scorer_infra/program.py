@@ -34,9 +34,8 @@ def checked_plan(config: InfraConfig) -> Plan:
         scorer=scorer_endpoints(routes()),
         live_target_groups=config.rollout.live_target_groups,
     )
-    errors = [str(problem) for problem in problems if problem.level == "error"]
-    if errors:
-        raise RoutingInvalid("; ".join(errors))
+    if problems:
+        raise RoutingInvalid("; ".join(str(problem) for problem in problems))
     return plan
 
 

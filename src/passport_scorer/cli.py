@@ -198,7 +198,7 @@ def _routes(args: argparse.Namespace) -> int:
     )
     for problem in problems:
         print(problem)
-    if any(problem.level == "error" for problem in problems):
+    if problems:
         print(f"stack {args.stack}: routing is NOT valid", file=sys.stderr)
         return 1
     print(

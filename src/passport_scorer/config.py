@@ -60,6 +60,10 @@ class Settings(BaseModel):
     FF_API_ANALYTICS: Switch = "off"
     RATELIMIT_ENABLE: Switch = "off"
 
+    # Usage rows are written in batches at most this long after their request; 0 writes each
+    # request's row before the request ends (AWS Lambda freezes a container between requests).
+    ANALYTICS_FLUSH_SECONDS: float = Field(default=0.25, ge=0)
+
     # Rate-limit counters shared by every worker and instance; unset = counted per process.
     REDIS_URL: SecretStr | None = None
 

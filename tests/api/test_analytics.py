@@ -115,3 +115,19 @@ async def test_a_failing_analytics_write_never_touches_the_response(
     assert response.status_code == 200
     assert response.json()["address"] == ADDRESS
     assert any("analytics rows dropped" in r.getMessage() for r in caplog.records)
+
+
+async def test_inline_rows_are_written_before_the_request_ends(
+    services: Services, scorer: Scorer, world: World
+) -> None:
+    """`ANALYTICS_FLUSH_SECONDS=0` (AWS Lambda): nothing is left buffered after a request."""
+    settings = make_settings(
+        services.settings.DATABASE_URL, FF_API_ANALYTICS="on", ANALYTICS_FLUSH_SECONDS="0"
+    )
+    inline_services = Services.build(settings, db=services.db)
+    app = create_app(services=inline_services)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+        response = await c.get(scorer.score_path(ADDRESS), headers=scorer.headers)
+        assert response.status_code == 200
+        rows = await world.rows(tables.account_accountapikeyanalytics)
+        assert [(row["status_code"], row["response"]) for row in rows] == [(200, response.text)]

@@ -19,6 +19,7 @@ from passport_scorer.rollout.settings import load_settings
 from tests.infra.conftest import INFRA
 
 DATABASE_URL = "postgres://scorer:secret@db.internal:5432/passport"
+INTERNAL_TOKEN = "internal-token"
 ISSUERS = ["did:ethr:0x0000000000000000000000000000000000000001"]
 # How Pulumi's wire format marks a secret value.
 SECRET_SIGNATURE_KEY = "4dabf18193072939515e22adb298388d"
@@ -69,7 +70,7 @@ def stack_config(stack: str) -> dict[str, Any]:
 
 
 def run_program(
-    stack: str, config: dict[str, Any] | None = None
+    stack: str, config: dict[str, Any] | None = None, *, drop: str | None = None
 ) -> tuple[RecordingMocks, dict[str, Any]]:
     from scorer_infra.program import deploy
 
@@ -77,9 +78,11 @@ def run_program(
     values = config if config is not None else stack_config(stack)
     values = {
         "passport-scorer:databaseUrl": DATABASE_URL,
+        "passport-scorer:cgrantsApiToken": INTERNAL_TOKEN,
         "passport-scorer:trustedIamIssuers": ISSUERS,
         **values,
     }
+    values.pop(drop or "", None)
     outputs: dict[str, Any] = {}
 
     @pulumi.runtime.test  # type: ignore[untyped-decorator]  # waits for every registration
@@ -91,7 +94,7 @@ def run_program(
         pulumi.runtime.set_mocks(mocks, project="passport-scorer", stack=stack, preview=False)
         pulumi.runtime.set_all_config(
             {k: v if isinstance(v, str) else json.dumps(v) for k, v in values.items()},
-            secret_keys=["passport-scorer:databaseUrl"],
+            secret_keys=["passport-scorer:databaseUrl", "passport-scorer:cgrantsApiToken"],
         )
         program()
 
@@ -206,7 +209,16 @@ def test_each_target_group_has_its_permission_and_attachment() -> None:
     assert environment[SECRET_SIGNATURE_KEY] == SECRET_SIGNATURE
     variables = environment["value"]["variables"]
     assert variables["DATABASE_URL"] == DATABASE_URL
+    assert variables["CGRANTS_API_TOKEN"] == INTERNAL_TOKEN
     assert json.loads(variables["TRUSTED_IAM_ISSUERS"]) == ISSUERS
+    # The stack's service settings, and rows written before a frozen container's reply.
+    assert (variables["FF_MULTI_NULLIFIER"], variables["FF_API_ANALYTICS"]) == ("off", "on")
+    assert variables["ANALYTICS_FLUSH_SECONDS"] == "0"
+    config = stack_config("production")
+    assert function["vpcConfig"] == {
+        "subnetIds": config["passport-scorer:subnetIds"],
+        "securityGroupIds": config["passport-scorer:securityGroupIds"],
+    }
 
 
 def test_alarms_watch_each_receiving_target_group_on_its_own_load_balancer() -> None:
@@ -242,3 +254,19 @@ def test_a_stack_without_a_share_stops_with_one_line() -> None:
     config = {k: v for k, v in stack_config("production").items() if not k.endswith(":rollout")}
     with pytest.raises(RolloutConfigError, match="rollout is missing"):
         run_program("production", config)
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ("cgrantsApiToken", "passport-scorer:cgrantsApiToken is missing"),
+        ("databaseUrl", "passport-scorer:databaseUrl is missing"),
+        ("subnetIds", "passport-scorer:subnetIds must list the function's VPC placement"),
+    ],
+)
+def test_a_stack_without_a_required_input_stops_with_one_line(missing: str, message: str) -> None:
+    from scorer_infra.config import InfraConfigError
+
+    config = stack_config("production")
+    with pytest.raises(InfraConfigError, match=message):
+        run_program("production", config, drop=f"passport-scorer:{missing}")

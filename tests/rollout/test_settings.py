@@ -34,6 +34,30 @@ def test_group_overrides_and_stickiness() -> None:
     assert v2.stickiness_seconds == 60
 
 
+def test_a_group_never_exceeds_percent_so_zero_rolls_everything_back() -> None:
+    def shares(percent: int) -> dict[str, int]:
+        rollout = {"percent": percent, "groups": {"v2-score": 25, "internal-score": 5}}
+        return build_plan(parse_settings("s", {"passport-scorer:rollout": rollout})).percents
+
+    assert shares(10) == {"internal-score": 5, "v2-score": 10}
+    assert shares(50) == {"internal-score": 5, "v2-score": 25}
+    assert shares(0) == {"internal-score": 0, "v2-score": 0}
+
+
+def test_service_environment_is_checked_as_the_service_reads_it() -> None:
+    settings = parse_settings(
+        "s",
+        {
+            "passport-scorer:rollout": {"percent": 0},
+            "passport-scorer:environment": {"FF_API_ANALYTICS": "on", "DB_POOL_SIZE": 4},
+        },
+    )
+    assert settings.environment == {"FF_API_ANALYTICS": "on", "DB_POOL_SIZE": "4"}
+
+
+ROLLOUT = {"passport-scorer:rollout": {"percent": 5}}
+
+
 @pytest.mark.parametrize(
     ("config", "message"),
     [
@@ -51,6 +75,23 @@ def test_group_overrides_and_stickiness() -> None:
             {"passport-scorer:rollout": {"percent": 5, "groups": {"everything": 1}}},
             "stack s: unknown rollout group 'everything' (v2-score, internal-score)",
         ),
+        (
+            {**ROLLOUT, "passport-scorer:liveTargetGroups": {"internal-api": "not-an-arn"}},
+            "stack s: liveTargetGroups.internal-api is not a target group ARN: 'not-an-arn'",
+        ),
+        (
+            {**ROLLOUT, "passport-scorer:environment": {"FF_MULTI_NULIFIER": "on"}},
+            "stack s: environment.FF_MULTI_NULIFIER is not a service setting",
+        ),
+        (
+            {**ROLLOUT, "passport-scorer:environment": {"DATABASE_URL": "postgres://x/y"}},
+            "stack s: environment.DATABASE_URL comes from the stack's own configuration",
+        ),
+        (
+            {**ROLLOUT, "passport-scorer:environment": {"DB_POOL_SIZE": "0"}},
+            "stack s: environment: invalid setting DB_POOL_SIZE: "
+            "Input should be greater than or equal to 1",
+        ),
     ],
 )
 def test_invalid_settings_fail_with_one_line(config: dict[str, object], message: str) -> None:
@@ -62,3 +103,9 @@ def test_invalid_settings_fail_with_one_line(config: dict[str, object], message:
 def test_missing_stack_file(tmp_path: Path) -> None:
     with pytest.raises(RolloutConfigError, match=r"Pulumi\.nowhere\.yaml does not exist"):
         load_settings(tmp_path, "nowhere")
+
+
+def test_a_stack_file_without_a_config_mapping(tmp_path: Path) -> None:
+    (tmp_path / "Pulumi.listed.yaml").write_text("- percent: 5\n")
+    with pytest.raises(RolloutConfigError, match=r"Pulumi\.listed\.yaml has no config mapping"):
+        load_settings(tmp_path, "listed")

@@ -10,7 +10,7 @@ import pytest
 
 from passport_scorer.app import routes
 from passport_scorer.rollout.inventory import Endpoint, scorer_endpoints
-from passport_scorer.rollout.model import AlarmSpec, Listener, Plan, RuleSpec, Served, Target
+from passport_scorer.rollout.model import AlarmSpec, Listener, Plan, RuleSpec, Target
 from passport_scorer.rollout.plan import build_plan
 from passport_scorer.rollout.settings import RolloutSettings, load_settings
 from passport_scorer.rollout.table import RULES
@@ -32,7 +32,7 @@ def errors(plan: Plan, live: dict[str, str] | None = None) -> list[str]:
         scorer=SCORER,
         live_target_groups=live if live is not None else settings().live_target_groups,
     )
-    return [str(p) for p in problems if p.level == "error"]
+    return [str(p) for p in problems]
 
 
 def with_rule(name: str, **changes: Any) -> list[RuleSpec]:
@@ -99,6 +99,16 @@ def test_target_group_on_two_load_balancers() -> None:
     )
 
 
+def test_one_target_group_arn_under_two_keys_on_two_load_balancers() -> None:
+    # The live code's fallback: the internal rules forwarding to the public ALB's target group.
+    live = dict(settings().live_target_groups)
+    live["internal-api"] = live["registry-api"]
+    assert errors(build_plan(settings()), live) == [
+        "error: target group internal-api = registry-api is used on two load balancers "
+        "(internal and public)"
+    ]
+
+
 def test_live_target_group_without_arn() -> None:
     live = dict(settings().live_target_groups)
     del live["cc-weights"]
@@ -121,9 +131,7 @@ def test_rule_shadowed_by_an_earlier_less_specific_one() -> None:
 
 def test_coverage_gap_of_a_weighted_catch_all() -> None:
     """The live system's defect: a weighted /internal/* sends routes the scorer lacks."""
-    plan = build_plan(
-        settings(), with_rule("internal-catch-all", served=Served.BOTH, group="internal-score")
-    )
+    plan = build_plan(settings(), with_rule("internal-catch-all", group="internal-score"))
     found = errors(plan)
     assert (
         "error: internal-catch-all: sends GET /internal/embed/config to this scorer, "
@@ -134,9 +142,7 @@ def test_coverage_gap_of_a_weighted_catch_all() -> None:
 
 
 def test_coverage_holds_at_zero_percent() -> None:
-    plan = build_plan(
-        settings(0), with_rule("internal-catch-all", served=Served.BOTH, group="internal-score")
-    )
+    plan = build_plan(settings(0), with_rule("internal-catch-all", group="internal-score"))
     assert errors(plan) == []
 
 

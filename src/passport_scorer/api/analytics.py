@@ -2,7 +2,7 @@
 
 A route marks the request with `mark_api_key` once the key is verified; after the response
 is sent, its status, body and error go to the recorder (installed only when
-`FF_API_ANALYTICS` is on).
+`FF_API_ANALYTICS` is on), which writes them in batches, or at once when it is `inline`.
 """
 
 from __future__ import annotations
@@ -73,3 +73,5 @@ class AnalyticsMiddleware:
                         error=_error_of(response["status"], response["body"]),
                     )
                 )
+                if self.recorder.inline:
+                    await self.recorder.flush()

@@ -13,11 +13,6 @@ class Listener(StrEnum):
     INTERNAL = "internal"  # HTTP listener of the private (internal) ALB
 
 
-class Served(StrEnum):
-    LIVE = "live"  # only the live service serves these routes
-    BOTH = "both"  # this scorer serves them too: the rule is weighted
-
-
 @dataclass(frozen=True)
 class FixedResponse:
     status: int
@@ -36,8 +31,9 @@ class RuleSpec:
     methods: tuple[str, ...] = ()  # empty: any method
     hosts: tuple[str, ...] = ()  # empty: any host
     live_target: str | None = None  # key of the live service's target group
-    served: Served = Served.LIVE
-    group: str | None = None  # rollout group of a `both` rule
+    # The rollout group of a rule this scorer serves too (the rule is weighted by the group's
+    # share); None: only the live service serves it.
+    group: str | None = None
     fixed_response: FixedResponse | None = None
     managed: bool = True  # False: another stack owns the rule (kept for the checks)
 

@@ -11,7 +11,6 @@ from passport_scorer.rollout.model import (
     Plan,
     PlannedRule,
     RuleSpec,
-    Served,
     Target,
     scorer_target,
 )
@@ -28,7 +27,7 @@ def scorer_target_group_name(stack: str, listener: Listener) -> str:
 def planned_rule(spec: RuleSpec, settings: RolloutSettings) -> PlannedRule:
     if spec.fixed_response is not None or spec.live_target is None:
         return PlannedRule(spec, (), None)
-    if spec.served is Served.LIVE:
+    if spec.group is None:
         return PlannedRule(spec, (Target(spec.live_target, 100),), None)
     share = settings.percent_for(spec.group)
     targets = (Target(spec.live_target, 100 - share), Target(scorer_target(spec.listener), share))
@@ -50,7 +49,7 @@ def build_plan(settings: RolloutSettings, rules: Sequence[RuleSpec] = RULES) -> 
         for listener in sorted(receiving[key], key=lambda item: item.value)
         for metric in ALARM_METRICS
     )
-    groups = sorted({spec.group for spec in rules if spec.group})
+    groups = sorted({spec.group for spec in rules if spec.group is not None})
     return Plan(
         stack=settings.stack,
         rules=planned,

@@ -1,8 +1,8 @@
 """THE listener-rule table: every rule on the public and internal listeners.
 
-Built from the live system's final rule table. Rules marked `Served.BOTH` are weighted
-between the live service and this scorer (by rollout group); all others forward to the live
-service only. A route moves to `BOTH` only once this scorer's router serves every endpoint
+Built from the live system's final rule table. Rules with a rollout `group` are weighted
+between the live service and this scorer (by the group's share); all others forward to the
+live service only. A rule gets a group only once this scorer's router serves every endpoint
 the rule can receive (`validate.check_coverage` enforces it).
 
 Priorities retired by the live system's history must not be reused while old rules may still
@@ -11,7 +11,7 @@ exist (`RETIRED_PRIORITIES`).
 
 from __future__ import annotations
 
-from passport_scorer.rollout.model import FixedResponse, Listener, RuleSpec, Served
+from passport_scorer.rollout.model import FixedResponse, Listener, RuleSpec
 
 PUBLIC, INTERNAL = Listener.PUBLIC, Listener.INTERNAL
 PASSPORT_HOSTS = ("*.passport.xyz",)
@@ -48,8 +48,7 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("v2-stamps-score-history", PUBLIC, 2111, ("/v2/stamps/*/score/*/history",),
              ("GET",), PASSPORT_HOSTS, live_target="registry-api"),
     RuleSpec("v2-stamps-score", PUBLIC, 2112, ("/v2/stamps/*/score/*",), ("GET",),
-             PASSPORT_HOSTS, live_target="v2-stamp-score", served=Served.BOTH,
-             group=V2_SCORE_GROUP),
+             PASSPORT_HOSTS, live_target="v2-stamp-score", group=V2_SCORE_GROUP),
     RuleSpec("v2-catchall", PUBLIC, 2200, ("/v2/*",), hosts=PASSPORT_HOSTS,
              live_target="registry-api"),
     RuleSpec("registry-api", PUBLIC, 3000, ("/registry/*",), live_target="registry-api",
@@ -70,7 +69,7 @@ RULES: tuple[RuleSpec, ...] = (
     # The internal score route, weighted on its own: the /internal/* catch-all below also
     # reaches live-only routes that this scorer does not serve.
     RuleSpec("internal-score-v2", INTERNAL, 2107, ("/internal/score/v2/*/*",), ("GET",),
-             live_target="internal-api", served=Served.BOTH, group=INTERNAL_SCORE_GROUP),
+             live_target="internal-api", group=INTERNAL_SCORE_GROUP),
     RuleSpec("internal-catch-all", INTERNAL, 2120, ("/internal/*",),
              live_target="internal-api"),
 )  # fmt: skip
@@ -80,4 +79,5 @@ RETIRED_PRIORITIES: dict[Listener, frozenset[int]] = {
     INTERNAL: frozenset({2090, 2091, 2092, 2093, 2100, 2101, 2102, 2103, 2202}),
 }
 
-GROUPS: tuple[str, ...] = (V2_SCORE_GROUP, INTERNAL_SCORE_GROUP)
+# The rollout groups, in table order.
+GROUPS: tuple[str, ...] = tuple(dict.fromkeys(r.group for r in RULES if r.group is not None))

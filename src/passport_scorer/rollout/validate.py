@@ -31,11 +31,10 @@ PUBLIC_HOST = "api.passport.xyz"
 class Problem:
     rule: str | None
     message: str
-    level: str = "error"
 
     def __str__(self) -> str:
         where = f"{self.rule}: " if self.rule else ""
-        return f"{self.level}: {where}{self.message}"
+        return f"error: {where}{self.message}"
 
 
 @lru_cache(maxsize=512)
@@ -158,11 +157,17 @@ def check_weights(plan: Plan) -> list[Problem]:
 
 def check_target_groups(plan: Plan, live_target_groups: Mapping[str, str]) -> list[Problem]:
     problems = []
-    for key, listeners in sorted(plan.target_groups.items()):
+    # One target group may stand under several keys (the same ARN): check the ARNs.
+    keys_of: dict[str, list[str]] = defaultdict(list)
+    for key in plan.target_groups:
+        keys_of[live_target_groups.get(key, key)].append(key)
+    for keys in keys_of.values():
+        listeners = frozenset().union(*(plan.target_groups[key] for key in keys))
         if len(listeners) > 1:
             used = " and ".join(sorted(listener.value for listener in listeners))
+            named = " = ".join(sorted(keys))
             problems.append(
-                Problem(None, f"target group {key} is used on two load balancers ({used})")
+                Problem(None, f"target group {named} is used on two load balancers ({used})")
             )
     scorer_keys = set(plan.scorer_target_group_names)
     missing = sorted(
@@ -207,7 +212,9 @@ def check_coverage(plan: Plan, scorer: Iterable[Endpoint]) -> list[Problem]:
             first = next((r for r in rules if rule_matches(r.spec, endpoint, host)), None)
             if first is None:
                 continue
-            to_scorer = any(t.key.startswith("scorer-") and t.weight > 0 for t in first.targets)
+            to_scorer = any(
+                t.key in plan.scorer_target_group_names and t.weight > 0 for t in first.targets
+            )
             if to_scorer and not serves(served, endpoint):
                 problems.append(
                     Problem(

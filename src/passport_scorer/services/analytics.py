@@ -1,8 +1,9 @@
 """Recording API-key usage off the request path: rows are buffered and written in batches.
 
-A request never waits for, or fails because of, its analytics row. Rows are written at most
-`flush_interval` seconds after their request, or when `batch_size` are waiting, and at
-shut-down; if the database refuses a batch, the batch is logged and dropped.
+A request never fails because of its analytics row, and waits for it only when
+`flush_interval` is 0 (each row is then written as its response completes). Otherwise rows
+are written at most `flush_interval` seconds after their request, or when `batch_size` are
+waiting, and at shut-down; if the database refuses a batch, the batch is logged and dropped.
 """
 
 from __future__ import annotations
@@ -36,11 +37,18 @@ class AnalyticsRecorder:
         self._lock = asyncio.Lock()
         self.dropped = 0
 
+    @property
+    def inline(self) -> bool:
+        """Rows are written by the request itself, right after its response."""
+        return self._flush_interval == 0
+
     def record(self, row: dict[str, Any]) -> None:
         if len(self._rows) >= self._max_buffered:
             self.dropped += 1
             return
         self._rows.append(row)
+        if self.inline:
+            return  # the middleware flushes
         if self._flusher is None or self._flusher.done():
             self._flusher = asyncio.get_running_loop().create_task(self._flush_soon())
 

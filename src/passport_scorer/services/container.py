@@ -51,7 +51,11 @@ class Services:
             credentials=credentials,
             demo_scorer_id=settings.DEMO_API_SCORER_ID,
         )
-        analytics = AnalyticsRecorder(db) if settings.FF_API_ANALYTICS == "on" else None
+        analytics = (
+            AnalyticsRecorder(db, flush_interval=settings.ANALYTICS_FLUSH_SECONDS)
+            if settings.FF_API_ANALYTICS == "on"
+            else None
+        )
         return cls(settings, db, credentials, scoring, rate_limiter(settings), analytics)
 
     async def close(self) -> None:
