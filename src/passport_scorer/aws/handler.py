@@ -2,8 +2,8 @@
 
 Handler: `passport_scorer.aws.handler.handler`. Settings come from the function's
 environment, read once per container (cold start); a missing or invalid one fails the
-container's start with a `ConfigurationError` naming the setting. Target groups may send single- or multi-value
-header events; responses come back in the shape of the request.
+container's start with a `ConfigurationError` naming the setting. Target groups may send
+single- or multi-value header events; responses come back in the shape of the request.
 """
 
 from __future__ import annotations
