@@ -9,14 +9,21 @@ DEMO_ISSUERS := ["did:ethr:0x018d103c154748e8d5a1d7658185125175457f84"]
 
 .PHONY: run test lint format install clean bench
 
-$(BIN)/.installed: pyproject.toml constraints.txt
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[server,dev]'
+
+# The service alone (for `make run`), and the service with the test and deploy tools.
+$(BIN)/.server: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[server]'
 	touch $@
+
+$(BIN)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[server,dev]'
+	touch $@ $(BIN)/.server
 
 install: $(BIN)/.installed
 
-run: $(BIN)/.installed
+run: $(BIN)/.server
 	@export TRUSTED_IAM_ISSUERS='$(DEMO_ISSUERS)'; \
 	$(BIN)/passport-scorer migrate && \
 	$(BIN)/passport-scorer demo --base-url http://$(HOST):$(PORT) && \
@@ -31,8 +38,8 @@ test: lint
 	$(BIN)/pytest
 
 format: $(BIN)/.installed
-	$(BIN)/ruff format src tests
-	$(BIN)/ruff check --fix src tests
+	$(BIN)/ruff format src tests bench infra
+	$(BIN)/ruff check --fix src tests bench infra
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache passport_scorer.sqlite3*

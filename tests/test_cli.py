@@ -156,3 +156,28 @@ def test_routes_validate_fails_with_a_precise_message(tmp_path: Path) -> None:
     result = run("routes", "validate", "--stack", "gap", "--config-dir", str(tmp_path), env={})
     assert result.returncode == 1
     assert "error: live target group cc-weights has no ARN in liveTargetGroups" in result.stdout
+
+
+def test_database_commands_fail_with_one_line_when_the_database_is_missing_or_down(
+    tmp_path: Path,
+) -> None:
+    empty = {"DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
+    down = {"DATABASE_URL": f"postgresql://scorer:pw@127.0.0.1:{free_port()}/passport"}
+    for args, env, says in (
+        (("keys", "list", "--account", "1"), empty, "no such table: account_accountapikey"),
+        (("keys", "revoke", "abc"), down, "Connect call failed"),
+        (("check",), down, "Connect call failed"),
+        (("demo",), down, "Connect call failed"),
+    ):
+        result = run(*args, env=env)
+        assert result.returncode == 2, (args, result.stderr)
+        [line] = result.stderr.strip().splitlines()
+        assert says in line and "pw" not in line, line
+
+
+def test_package_needs_no_service_settings_and_names_a_wrong_project(tmp_path: Path) -> None:
+    result = run("package", "--project", str(tmp_path), env={"DATABASE_URL": "mysql://unsupported"})
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"passport-scorer: {tmp_path} is not the project folder (pyproject.toml, constraints.txt)"
+    )

@@ -11,9 +11,15 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+import asyncpg
+from sqlalchemy.exc import DBAPIError
+
 from passport_scorer.config import ConfigurationError, Settings, load_settings
 from passport_scorer.db.engine import Database
 from passport_scorer.db.url import redact
+
+# What a database that is down, refuses us or lacks the schema raises.
+DATABASE_ERRORS = (DBAPIError, asyncpg.PostgresError, OSError, TimeoutError)
 
 
 def _fail(message: str) -> int:
@@ -61,7 +67,10 @@ def _migrate(settings: Settings, _args: argparse.Namespace) -> int:
 def _check(settings: Settings, _args: argparse.Namespace) -> int:
     from passport_scorer.db.schema import check_schema
 
-    report = check_schema(settings.DATABASE_URL)
+    try:
+        report = check_schema(settings.DATABASE_URL)
+    except DATABASE_ERRORS as error:
+        return _database_failure(settings, error)
     if report.ok:
         print(f"ok: {redact(settings.DATABASE_URL)} has every table and column the service uses")
         return 0
@@ -75,12 +84,8 @@ def _check(settings: Settings, _args: argparse.Namespace) -> int:
 def _demo(settings: Settings, args: argparse.Namespace) -> int:
     from passport_scorer.demo.seed import seed_demo
 
-    async def run() -> None:
-        db = Database.from_settings(settings)
-        try:
-            data = await seed_demo(db)
-        finally:
-            await db.dispose()
+    async def work(db: Database) -> int:
+        data = await seed_demo(db)
         base = args.base_url.rstrip("/")
         print(f"API key:          {data.api_key}")
         print(f"Scorer id:        {data.scorer_id}")
@@ -95,9 +100,19 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
             f"curl -s -H 'X-API-Key: {data.api_key}' "
             f"{base}/v2/stamps/{data.scorer_id}/score/{data.passing_address}"
         )
+        return 0
 
-    asyncio.run(run())
-    return 0
+    return _with_db(settings, work)
+
+
+def _database_failure(settings: Settings, error: BaseException) -> int:
+    """One line for a database that is down or lacks the schema (no traceback)."""
+    cause = getattr(error, "orig", None) or error
+    first = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
+    return _fail(
+        f"database {redact(settings.DATABASE_URL)}: {first} "
+        "(is it running? `passport-scorer check` lists missing tables)"
+    )
 
 
 def _with_db(settings: Settings, work: Callable[[Database], Awaitable[int]]) -> int:
@@ -108,7 +123,10 @@ def _with_db(settings: Settings, work: Callable[[Database], Awaitable[int]]) -> 
         finally:
             await db.dispose()
 
-    return asyncio.run(run())
+    try:
+        return asyncio.run(run())
+    except DATABASE_ERRORS as error:
+        return _database_failure(settings, error)
 
 
 def _keys_create(settings: Settings, args: argparse.Namespace) -> int:
@@ -207,11 +225,14 @@ def _routes(args: argparse.Namespace) -> int:
     return 0
 
 
-def _package(settings: Settings, args: argparse.Namespace) -> int:
-    from passport_scorer.aws.package import build
+def _package(args: argparse.Namespace) -> int:
+    from passport_scorer.aws.package import PackageError, build
 
     output = Path(args.output or f"dist/passport-scorer-lambda-{args.arch}.zip")
-    digest = build(Path(args.project), output, arch=args.arch, python_version=args.python)
+    try:
+        digest = build(Path(args.project), output, arch=args.arch, python_version=args.python)
+    except PackageError as error:
+        return _fail(str(error))
     print(f"{output} sha256 {digest}")
     return 0
 
@@ -258,14 +279,14 @@ def build_parser() -> argparse.ArgumentParser:
         command = route_commands.add_parser(name, help=text)
         command.add_argument("--stack", required=True)
         command.add_argument("--config-dir", default="infra", help="folder of Pulumi.<stack>.yaml")
-        command.set_defaults(run=None, routes=True)
+        command.set_defaults(run=_routes, settings=False)
 
     package = commands.add_parser("package", help="build the AWS Lambda artifact (zip)")
     package.add_argument("--arch", choices=["arm64", "x86_64"], default="arm64")
     package.add_argument("--python", default="3.11", help="Lambda runtime's Python version")
     package.add_argument("--output", help="default: dist/passport-scorer-lambda-<arch>.zip")
     package.add_argument("--project", default=".", help="the project folder (pyproject.toml)")
-    package.set_defaults(run=_package)
+    package.set_defaults(run=_package, settings=False)
 
     demo = commands.add_parser("demo", help="seed a demo community, API key and signed stamps")
     demo.add_argument(
@@ -277,13 +298,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if getattr(args, "routes", False):
-        return _routes(args)  # needs the stack files, not the service's settings
+    if not getattr(args, "settings", True):  # needs no service settings (stack files, wheels)
+        status: int = args.run(args)
+        return status
     try:
         settings = load_settings()
     except ConfigurationError as error:
         return _fail(str(error))
-    status: int = args.run(settings, args)
+    status = args.run(settings, args)
     return status
 
 

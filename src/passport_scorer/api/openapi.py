@@ -30,7 +30,7 @@ _SWAGGER_UI = """<!doctype html>
 </body></html>"""
 
 
-def _json_content(ref: str) -> dict[str, Any]:
+def json_content(ref: str) -> dict[str, Any]:
     return {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}
 
 
@@ -43,22 +43,17 @@ def operation(
 ) -> dict[str, Any]:
     """A GET path item with `scorer_id` and `address` path parameters and a v2 score body."""
     responses: dict[str, Any] = {
-        "200": {"description": "The score", "content": _json_content("V2Score")}
+        "200": {"description": "The score", "content": json_content("V2Score")}
     }
     for status in errors:
-        responses[str(status)] = {"description": "Error", "content": _json_content("Error")}
+        responses[str(status)] = {"description": "Error", "content": json_content("Error")}
     return {
         "get": {
             "tags": [tag],
             "summary": summary,
             "parameters": [
-                {
-                    "name": "scorer_id",
-                    "in": "path",
-                    "required": True,
-                    "schema": {"type": "integer"},
-                },
-                {"name": "address", "in": "path", "required": True, "schema": {"type": "string"}},
+                _path_parameter("scorer_id", "integer"),
+                _path_parameter("address", "string"),
             ],
             "security": security,
             "responses": responses,

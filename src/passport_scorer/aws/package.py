@@ -22,18 +22,29 @@ _EPOCH = (1980, 1, 1, 0, 0, 0)
 _SKIP = ("__pycache__", ".pyc", "RECORD", "INSTALLER", "direct_url.json")
 
 
+class PackageError(Exception):
+    """The artifact could not be built (one line for the operator)."""
+
+
 def _pip(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "pip", *args], check=True)  # noqa: S603 (our own pip)
+    command = [sys.executable, "-m", "pip", *args]
+    if subprocess.run(command, check=False).returncode != 0:  # noqa: S603 (our own pip)
+        raise PackageError(f"pip {args[0]} failed (its output is above)")
 
 
 def build(project: Path, output: Path, *, arch: str = "arm64", python_version: str = "3.11") -> str:
     """Build the zip at `output`; returns its sha256."""
     if arch not in PLATFORMS:
-        raise ValueError(f"architecture {arch!r} is not one of {', '.join(PLATFORMS)}")
+        raise PackageError(f"architecture {arch!r} is not one of {', '.join(PLATFORMS)}")
+    if not (project / "pyproject.toml").is_file() or not (project / "constraints.txt").is_file():
+        raise PackageError(f"{project} is not the project folder (pyproject.toml, constraints.txt)")
     with tempfile.TemporaryDirectory() as folder:
         wheels, target = Path(folder) / "wheels", Path(folder) / "target"
         _pip("wheel", "--quiet", "--no-deps", "--wheel-dir", str(wheels), str(project))
-        [wheel] = wheels.glob("passport_scorer-*.whl")
+        found = list(wheels.glob("passport_scorer-*.whl"))
+        if len(found) != 1:
+            raise PackageError(f"{project} did not build one passport_scorer wheel")
+        [wheel] = found
         platforms = [arg for platform in PLATFORMS[arch] for arg in ("--platform", platform)]
         _pip(
             "install", "--quiet", "--no-compile", "--target", str(target),

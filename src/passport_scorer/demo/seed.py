@@ -50,10 +50,6 @@ class DemoData:
 async def seed_demo(db: Database) -> DemoData:
     issuer = EthereumIssuer()
     now = datetime.now(UTC)
-    signed = {
-        address: [await issuer.issue(address, provider) for provider in providers]
-        for address, providers in STAMPS.items()
-    }
     secret = "".join(secrets.choice(_ALPHABET) for _ in range(32))
     key = f"{DEMO_KEY_PREFIX}.{secret}"
     async with db.transaction() as conn:
@@ -78,7 +74,10 @@ async def seed_demo(db: Database) -> DemoData:
             rate_limit="",
             now=now,
         )
-        for address, credentials in signed.items():
+        # Signed once the database has answered: a run against a database that is down
+        # stops before the signer starts.
+        for address, providers in STAMPS.items():
+            credentials = [await issuer.issue(address, provider) for provider in providers]
             await ceramic_cache.replace_stamps(
                 conn, address, credentials, source_app=1, source_scorer_id=community_id, now=now
             )

@@ -9,6 +9,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from passport_scorer.api.deps import services_of
+from passport_scorer.api.openapi import json_content
 from passport_scorer.api.responses import JSONResponse
 
 PATH = "/health"
@@ -33,9 +34,7 @@ OPENAPI: dict[str, Any] = {
                 },
                 "503": {
                     "description": "The database does not answer",
-                    "content": {
-                        "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
-                    },
+                    "content": json_content("Error"),
                 },
             },
         }
