@@ -14,7 +14,6 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 import asyncpg
-from sqlalchemy.engine import URL
 from sqlalchemy.sql import Select
 
 if TYPE_CHECKING:
@@ -32,21 +31,20 @@ class DriverPool:
 
     def __init__(
         self,
-        url: URL,
+        connect_args: Mapping[str, Any],
         *,
         size: int,
         acquire_timeout: float,
         statement_timeout: float,
         server_settings: dict[str, str],
     ) -> None:
-        query = dict(url.query)
-        self._connect: dict[str, Any] = {
-            "host": url.host or "localhost",
-            "port": url.port or 5432,
-            "user": url.username,
-            "password": url.password,
-            "database": url.database,
-            "ssl": query.get("ssl", query.get("sslmode")),
+        """`connect_args`: what SQLAlchemy's asyncpg dialect derives from the URL (host or
+        socket, port, credentials, `ssl`, `prepared_statement_cache_size`)."""
+        connect = dict(connect_args)
+        if "prepared_statement_cache_size" in connect:  # SQLAlchemy's name for asyncpg's
+            connect["statement_cache_size"] = connect.pop("prepared_statement_cache_size")
+        self.connect_args: dict[str, Any] = {
+            **connect,
             "command_timeout": statement_timeout,
             "timeout": acquire_timeout,
             "server_settings": server_settings,
@@ -74,7 +72,7 @@ class DriverPool:
                         max_size=self._size,
                         reset=_reset,
                         init=self._init,
-                        **self._connect,
+                        **self.connect_args,
                     )
         return self._pool
 

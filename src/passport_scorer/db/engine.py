@@ -59,8 +59,9 @@ class Database:
         engine = create_engine(settings)
         driver_pool = None
         if engine.dialect.name == "postgresql":
+            _, connect_args = engine.dialect.create_connect_args(engine.url)
             driver_pool = DriverPool(
-                to_sqlalchemy_url(settings.DATABASE_URL),
+                connect_args,
                 size=settings.DB_POOL_SIZE,
                 acquire_timeout=settings.DB_POOL_TIMEOUT_SECONDS,
                 statement_timeout=settings.DB_STATEMENT_TIMEOUT_SECONDS,
