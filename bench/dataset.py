@@ -139,12 +139,12 @@ async def build(db: Database, count: int = 1000) -> Dataset:
                 }
             )
     key = "benchkey." + "".join(secrets.choice(_ALPHABET) for _ in range(32))
-    async with db.transaction() as conn:
+    async with db.transaction() as ex:
         account_id = await accounts.ensure_account(
-            conn, username="bench", address="0x" + "be" * 20, now=now
+            ex, username="bench", address="0x" + "be" * 20, now=now
         )
         community_id = await communities.ensure_binary_community(
-            conn,
+            ex,
             account_id=account_id,
             name="Benchmark community",
             weights=WEIGHTS,
@@ -152,7 +152,7 @@ async def build(db: Database, count: int = 1000) -> Dataset:
             now=now,
         )
         await api_keys.upsert_key(
-            conn,
+            ex,
             account_id=account_id,
             prefix="benchkey",
             name="bench",
@@ -161,7 +161,7 @@ async def build(db: Database, count: int = 1000) -> Dataset:
             rate_limit="",
             now=now,
         )
-        await conn.execute(insert(tables.ceramic_cache_ceramiccache), rows)
+        await ex.execute(insert(tables.ceramic_cache_ceramiccache), rows)
     return Dataset(
         api_key=key,
         community_id=community_id,

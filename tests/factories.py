@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import string
+from contextlib import AbstractAsyncContextManager
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -23,16 +24,27 @@ def _random(length: int) -> str:
 
 
 class World:
-    """Builds accounts, communities, keys and cached stamps in a test database."""
+    """Builds accounts, communities, keys and cached stamps in a test database.
+
+    It writes and reads through its own SQLAlchemy engine (its own connections), never
+    through the service's executors: the rows are what another writer would have left.
+    """
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._engine = db.engine
         self._users = 0
+
+    def transaction(self) -> AbstractAsyncContextManager[AsyncConnection]:
+        return self._engine.begin()
+
+    def _read(self) -> AbstractAsyncContextManager[AsyncConnection]:
+        return self._engine.connect()
 
     async def account(self) -> int:
         self._users += 1
         now = datetime.now(UTC)
-        async with self.db.transaction() as conn:
+        async with self.transaction() as conn:
             user_id = (
                 await conn.execute(
                     insert(tables.auth_user)
@@ -75,7 +87,7 @@ class World:
             "WEIGHTED_BINARY": tables.scorer_weighted_binaryweightedscorer,
             "WEIGHTED": tables.scorer_weighted_weightedscorer,
         }[kind]
-        async with self.db.transaction() as conn:
+        async with self.transaction() as conn:
             await self._scorer(conn, kind, child, {"Google": "999"}, Decimal("0"))
             scorer_id = await self._scorer(conn, kind, child, weights, Decimal(threshold))
             return int(
@@ -137,7 +149,7 @@ class World:
             "sha256_hashed_key": sha256_hash(key),
             "pbkdf2": make_pbkdf2(key, _random(22), pbkdf2_iterations),
         }[storage]
-        async with self.db.transaction() as conn:
+        async with self.transaction() as conn:
             await conn.execute(
                 insert(tables.account_accountapikey).values(
                     id=f"{prefix}.{hashed_key}"[:150],
@@ -174,7 +186,7 @@ class World:
         """Cache rows for `address`, one per credential (provider: the credential's by default)."""
         now = datetime.now(UTC)
         ids = []
-        async with self.db.transaction() as conn:
+        async with self.transaction() as conn:
             for credential in credentials:
                 row_id = (
                     await conn.execute(
@@ -211,12 +223,12 @@ class World:
         statement = select(table).order_by(*table.primary_key.columns)
         for column, value in where.items():
             statement = statement.where(table.c[column] == value)
-        async with self.db.read() as conn:
+        async with self._read() as conn:
             return [dict(row._mapping) for row in await conn.execute(statement)]
 
     async def count(self, table: Any, **where: Any) -> int:
         statement = select(func.count()).select_from(table)
         for column, value in where.items():
             statement = statement.where(table.c[column] == value)
-        async with self.db.read() as conn:
+        async with self._read() as conn:
             return int((await conn.execute(statement)).scalar_one())

@@ -30,7 +30,7 @@ async def _statuses(base: str, scorer: Scorer, count: int) -> list[int]:
 
 
 async def _limit(world: World, scorer: Scorer) -> None:
-    async with world.db.transaction() as conn:
+    async with world.transaction() as conn:
         await conn.execute(
             update(tables.account_accountapikey)
             .where(tables.account_accountapikey.c.prefix == scorer.key.partition(".")[0])

@@ -6,19 +6,22 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
-from starlette.routing import Route
+from starlette.routing import BaseRoute
 
 from passport_scorer import __version__
-from passport_scorer.api import errors, openapi
+from passport_scorer.api import cors, errors, openapi
 from passport_scorer.api.analytics import AnalyticsMiddleware
-from passport_scorer.api.routes import health, internal, scores
+from passport_scorer.api.endpoint import Endpoint
+from passport_scorer.api.routes import endpoints
 from passport_scorer.config import Settings, get_settings
 from passport_scorer.services.container import Services
 
 
-def routes() -> list[Route]:
+def routes(declared: list[Endpoint] | None = None) -> list[BaseRoute]:
     """Every route this service serves (the rollout checks read them from here)."""
-    return [*scores.ROUTES, *internal.ROUTES, *health.ROUTES]
+    declared = endpoints() if declared is None else declared
+    served: list[BaseRoute] = [point.route() for point in declared]
+    return [*served, *cors.preflight_routes(point.path for point in declared if point.cors)]
 
 
 def create_app(settings: Settings | None = None, services: Services | None = None) -> Starlette:
@@ -30,20 +33,25 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         yield
         await services.close()
 
-    schema = openapi.build_schema(
+    declared = endpoints()
+    schema = openapi.document(
+        declared,
         title="Passport scorer",
         version=__version__,
         summary="Scores Ethereum addresses from their verifiable-credential stamps.",
-        paths={**scores.OPENAPI, **internal.OPENAPI, **health.OPENAPI},
     )
-    app = Starlette(
-        routes=[*routes(), *openapi.routes(schema)],
-        lifespan=lifespan,
-    )
+    app = Starlette(routes=[*routes(declared), *openapi.routes(schema)], lifespan=lifespan)
     app.state.services = services
     errors.install(app)
     if services.analytics is not None:
         app.add_middleware(AnalyticsMiddleware, recorder=services.analytics)
+    app_facing = [(point.path, point.method) for point in declared if point.cors]
+    if app_facing:
+        app.add_middleware(
+            cors.CorsMiddleware,
+            paths=[path for path, _ in app_facing],
+            methods=cors.allowed_methods(app_facing),
+        )
     return app
 
 

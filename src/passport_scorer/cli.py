@@ -153,8 +153,8 @@ def _keys_list(settings: Settings, args: argparse.Namespace) -> int:
     from passport_scorer.db.queries.api_keys import list_keys
 
     async def work(db: Database) -> int:
-        async with db.read() as conn:
-            keys = await list_keys(conn, args.account)
+        async with db.session() as ex:
+            keys = await list_keys(ex, args.account)
         now = datetime.now(UTC)
         print(f"{'prefix':9} {'name':20} {'permissions':48} {'rate limit':11} {'created':11} state")
         for key in keys:
@@ -184,8 +184,8 @@ def _keys_revoke(settings: Settings, args: argparse.Namespace) -> int:
     from passport_scorer.db.queries.api_keys import revoke
 
     async def work(db: Database) -> int:
-        async with db.transaction() as conn:
-            found = await revoke(conn, args.prefix)
+        async with db.transaction() as ex:
+            found = await revoke(ex, args.prefix)
         if not found:
             return _fail(f"no key with prefix {args.prefix}")
         print(f"revoked {args.prefix}: it is refused from the next request on")

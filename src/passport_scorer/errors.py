@@ -68,3 +68,37 @@ class ScoringFailed(ScorerError):
 
 class ServiceUnavailable(ScorerError):
     detail = "Service temporarily unavailable."
+
+
+class TooManyItems(ScorerError):
+    """A body list over the reference's limit of 100 items (nothing is written)."""
+
+    detail = "You have submitted too many stamps."
+
+
+class InvalidScorerId(ScorerError):
+    """Embed routes: no community with the given scorer id."""
+
+    detail = "Invalid scorer_id"
+
+
+class BadRequest(ScorerError):
+    """A request the route refuses, with the reference's message (400)."""
+
+    detail = "Bad request"
+
+
+class Forbidden(ScorerError):
+    detail = "Forbidden"
+
+
+class NotFound(ScorerError):
+    """A route's own "not found" answer, with the reference's message (404)."""
+
+    detail = "Not Found"
+
+
+class NotConfigured(ScorerError):
+    """The route needs a setting this deployment lacks (503; the message names it)."""
+
+    detail = "This route is not configured."

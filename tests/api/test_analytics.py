@@ -46,7 +46,7 @@ async def test_rows_hold_masked_headers_status_and_error(
     other_account = await world.account()
     foreign = await world.community(other_account, weights={})
     limited = await world.api_key(scorer.account_id)
-    async with world.db.transaction() as conn:
+    async with world.transaction() as conn:
         await conn.execute(
             tables.account_accountapikey.update()
             .where(tables.account_accountapikey.c.prefix == limited.partition(".")[0])

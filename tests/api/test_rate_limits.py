@@ -26,7 +26,7 @@ async def limited_client(services: Services) -> AsyncIterator[httpx.AsyncClient]
 
 
 async def set_limit(world: World, key: str, limit: str | None) -> None:
-    async with world.db.transaction() as conn:
+    async with world.transaction() as conn:
         await conn.execute(
             update(tables.account_accountapikey)
             .where(tables.account_accountapikey.c.prefix == key.partition(".")[0])

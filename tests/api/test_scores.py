@@ -181,7 +181,7 @@ async def test_stored_sha256_mismatch_has_no_pbkdf2_fallback(
     # The row's PBKDF2 hash matches `key`, but its sha256 column is for another key.
     key = await world.api_key(scorer.account_id, storage="pbkdf2")
     prefix = key.partition(".")[0]
-    async with world.db.transaction() as conn:
+    async with world.transaction() as conn:
         await conn.execute(
             tables.account_accountapikey.update()
             .where(tables.account_accountapikey.c.prefix == prefix)

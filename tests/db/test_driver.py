@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from passport_scorer.db.engine import Database
+from passport_scorer.db.executor import PostgresExecutor
 from tests.conftest import make_settings
 
 
@@ -37,10 +38,10 @@ async def test_prepared_statement_cache_size_reaches_the_driver(
     url = f"{database_url}{separator}prepared_statement_cache_size={cache_size}"
     db = Database.from_settings(make_settings(url))
     try:
-        async with db.session():
+        async with db.session() as ex:
             await db.ping()
-            async with db.driver() as connection:
-                named = await connection.fetchval("SELECT count(*) FROM pg_prepared_statements")
+            assert isinstance(ex, PostgresExecutor)
+            named = await ex.connection.fetchval("SELECT count(*) FROM pg_prepared_statements")
         assert (named > 0) is named_statements
     finally:
         await db.dispose()

@@ -20,18 +20,15 @@ async def test_created_key_is_stored_in_the_references_format_and_works(
     created = await create_key(
         services.db, community_id=scorer.community_id, name="partner", rate_limit="350/15m"
     )
-    async with services.db.read() as conn:
-        row = (
-            (
-                await conn.execute(
-                    select(tables.account_accountapikey).where(
-                        tables.account_accountapikey.c.prefix == created.prefix
-                    )
-                )
+    async with services.db.session() as ex:
+        found = await ex.first(
+            select(tables.account_accountapikey).where(
+                tables.account_accountapikey.c.prefix == created.prefix
             )
-            .one()
-            ._mapping
         )
+    assert found is not None
+    columns = [column.name for column in tables.account_accountapikey.columns]
+    row = dict(zip(columns, found, strict=True))
     assert row["id"] == f"{created.prefix}.{row['hashed_key']}"
     assert row["hashed_key"].startswith("pbkdf2_sha256$600000$")
     assert check_pbkdf2(created.key, row["hashed_key"])  # Django's check_password accepts it
@@ -55,6 +52,6 @@ async def test_a_revoked_key_stops_working_at_once(
 
     path = f"/v2/stamps/{scorer.community_id}/score/{ADDRESS}"
     assert (await client.get(path, headers=scorer.headers)).status_code == 200
-    async with services.db.transaction() as conn:
-        assert await revoke(conn, scorer.key.partition(".")[0])
+    async with services.db.transaction() as ex:
+        assert await revoke(ex, scorer.key.partition(".")[0])
     assert (await client.get(path, headers=scorer.headers)).status_code == 401

@@ -83,7 +83,7 @@ async def test_expired_link_is_taken_over(
     await world.stamps(ALICE, [creds["valid_google_alice"]])
     await world.stamps(BOB, [creds["valid_google_bob_same_nullifier_as_alice"]])
     await score(client, scorer, ALICE)
-    async with world.db.transaction() as conn:
+    async with world.transaction() as conn:
         await conn.execute(
             update(tables.registry_hashscorerlink).values(
                 expires_at=datetime.now(UTC) - timedelta(seconds=1)
@@ -113,7 +113,7 @@ async def test_owner_renewal_moves_the_link_expiry(
         ALICE, [await issuer.issue(ALICE, "Google", expires=now + timedelta(days=5))]
     )
     await score(client, scorer, ALICE)
-    async with world.db.transaction() as conn:
+    async with world.transaction() as conn:
         await conn.execute(
             update(tables.ceramic_cache_ceramiccache)
             .where(tables.ceramic_cache_ceramiccache.c.id == row_id)

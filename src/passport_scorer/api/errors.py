@@ -19,7 +19,13 @@ log = logging.getLogger(__name__)
 
 STATUS_BY_ERROR: dict[type[errors.ScorerError], int] = {
     errors.InvalidRequest: 422,
+    errors.TooManyItems: 422,
     errors.InvalidAddress: 400,
+    errors.InvalidScorerId: 400,
+    errors.BadRequest: 400,
+    errors.Forbidden: 403,
+    errors.NotFound: 404,
+    errors.NotConfigured: 503,
     errors.InvalidApiKey: 401,
     errors.InvalidInternalToken: 401,
     errors.MissingPermission: 403,

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Sequence
 from typing import Any
 
+from pydantic import BaseModel, TypeAdapter
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from passport_scorer.api.responses import ErrorSchema, JSONResponse, V2ScoreSchema
+from passport_scorer.api.endpoint import Endpoint
+from passport_scorer.api.responses import ErrorSchema, JSONResponse, ValidationErrorSchema
+from passport_scorer.domain.address import ADDRESS_PATTERN
 
 SECURITY_SCHEMES = {
     "APIKeyHeader": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
@@ -30,49 +34,102 @@ _SWAGGER_UI = """<!doctype html>
 </body></html>"""
 
 
-def json_content(ref: str) -> dict[str, Any]:
-    return {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}
+_REF = "#/components/schemas/{model}"
 
 
-def _path_parameter(name: str, kind: str) -> dict[str, Any]:
-    return {"name": name, "in": "path", "required": True, "schema": {"type": kind}}
+class _Components:
+    """Schemas shared by the document's operations, by name."""
+
+    def __init__(self) -> None:
+        self.schemas: dict[str, Any] = {}
+
+    def ref(self, kind: Any) -> dict[str, Any]:
+        """A schema for `kind` (a model, `list[Model]`, ...), its models as components."""
+        schema = TypeAdapter(kind).json_schema(ref_template=_REF)
+        self.schemas.update(schema.pop("$defs", {}))
+        title = getattr(kind, "__name__", None)
+        if isinstance(kind, type) and issubclass(kind, BaseModel) and title:
+            self.schemas[title] = schema
+            return {"$ref": _REF.format(model=title)}
+        return schema
 
 
-def operation(
-    *, summary: str, tag: str, security: list[dict[str, list[str]]], errors: tuple[int, ...]
-) -> dict[str, Any]:
-    """A GET path item with `scorer_id` and `address` path parameters and a v2 score body."""
-    responses: dict[str, Any] = {
-        "200": {"description": "The score", "content": json_content("V2Score")}
-    }
-    for status in errors:
-        responses[str(status)] = {"description": "Error", "content": json_content("Error")}
-    return {
-        "get": {
-            "tags": [tag],
-            "summary": summary,
-            "parameters": [
-                _path_parameter("scorer_id", "integer"),
-                _path_parameter("address", "string"),
-            ],
-            "security": security,
-            "responses": responses,
+def _json(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"application/json": {"schema": schema}}
+
+
+_ERROR_TEXT = {
+    400: "Bad request",
+    401: "Not authenticated",
+    403: "Not allowed",
+    404: "Not found",
+    422: "Invalid parameters or body",
+    429: "Rate limited",
+    500: "Scoring failed",
+    503: "Database unavailable (or a setting the route needs is missing)",
+}
+
+
+def _parameters(point: Endpoint, components: _Components) -> list[dict[str, Any]]:
+    parameters = []
+    for name in re.findall(r"\{(\w+)", point.path):
+        kind = point.path_types.get(name, str)
+        schema = {"type": "integer"} if kind is int else {"type": "string"}
+        if name == "address":
+            schema["pattern"] = ADDRESS_PATTERN
+        parameters.append({"name": name, "in": "path", "required": True, "schema": schema})
+    if point.query is not None:
+        query = TypeAdapter(point.query).json_schema(ref_template=_REF)
+        required = set(query.get("required", ()))
+        for name, schema in query.get("properties", {}).items():
+            parameters.append(
+                {"name": name, "in": "query", "required": name in required, "schema": schema}
+            )
+    return parameters
+
+
+def operation(point: Endpoint, components: _Components) -> dict[str, Any]:
+    """The OpenAPI operation of one declared endpoint."""
+    success: dict[str, Any] = {"description": "OK"}
+    if point.response is not None:
+        success["content"] = _json(components.ref(point.response))
+    responses: dict[str, Any] = {str(point.status): success}
+    for status in point.errors:
+        model = ValidationErrorSchema if status == 422 else ErrorSchema
+        responses[str(status)] = {
+            "description": _ERROR_TEXT.get(status, "Error"),
+            "content": _json(components.ref(model)),
         }
+    entry: dict[str, Any] = {
+        "tags": [point.tag],
+        "summary": point.summary,
+        "operationId": point.name,
+        "parameters": _parameters(point, components),
+        "responses": responses,
     }
+    if point.description:
+        entry["description"] = point.description
+    if point.auth.security:
+        entry["security"] = point.auth.security
+    if point.body is not None:
+        entry["requestBody"] = {"required": True, "content": _json(components.ref(point.body))}
+    return entry
 
 
-def build_schema(
-    *, title: str, version: str, summary: str, paths: Mapping[str, Any]
+def document(
+    endpoints: Sequence[Endpoint], *, title: str, version: str, summary: str
 ) -> dict[str, Any]:
-    score = V2ScoreSchema.model_json_schema(ref_template="#/components/schemas/{model}")
-    schemas: dict[str, Any] = score.pop("$defs", {})
-    schemas["V2Score"] = score
-    schemas["Error"] = ErrorSchema.model_json_schema()
+    """The OpenAPI document of these endpoints, generated from their declarations."""
+    components = _Components()
+    components.ref(ErrorSchema)
+    paths: dict[str, dict[str, Any]] = {}
+    for point in endpoints:
+        paths.setdefault(point.path, {})[point.method.lower()] = operation(point, components)
     return {
         "openapi": "3.1.0",
         "info": {"title": title, "version": version, "summary": summary},
-        "paths": dict(paths),
-        "components": {"schemas": schemas, "securitySchemes": SECURITY_SCHEMES},
+        "paths": paths,
+        "components": {"schemas": components.schemas, "securitySchemes": SECURITY_SCHEMES},
     }
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import orjson
 from pydantic import BaseModel
 from starlette.responses import Response
 
-from passport_scorer.domain.scoring import DEFAULT_THRESHOLD, format_5dp, stamps_json
-from passport_scorer.services.scoring import ScoreResult
+from passport_scorer.domain.score_view import ScoreView
+from passport_scorer.domain.scoring import format_5dp
 
 
 class JSONResponse(Response):
@@ -21,36 +22,25 @@ class JSONResponse(Response):
         return orjson.dumps(content)
 
 
-def score_body(result: ScoreResult) -> dict[str, Any]:
+def score_body(view: ScoreView) -> dict[str, Any]:
     """The v2 score object (`scoring.md` §7.1): every key, always, in this order."""
-    score = result.score
-    if score is None:
-        return {
-            "address": result.address,
-            "score": "0.00000",
-            "passing_score": False,
-            "last_score_timestamp": None,
-            "expiration_timestamp": None,
-            "threshold": format_5dp(DEFAULT_THRESHOLD),
-            "error": result.error,
-            "stamps": {},
-            "points_data": None,
-            "possible_points_data": None,
-            "linked_score": None,
-        }
     return {
-        "address": result.address,
-        "score": format_5dp(score.raw_score),
-        "passing_score": score.passing,
-        "last_score_timestamp": result.scored_at.isoformat() if result.scored_at else None,
-        "expiration_timestamp": score.expires_at.isoformat() if score.expires_at else None,
-        "threshold": format_5dp(score.threshold),
-        "error": None,
-        "stamps": stamps_json(score),
-        "points_data": None,
-        "possible_points_data": None,
+        "address": view.address,
+        "score": format_5dp(view.raw_score),
+        "passing_score": view.passing,
+        "last_score_timestamp": _iso(view.last_score_timestamp),
+        "expiration_timestamp": _iso(view.expiration_timestamp),
+        "threshold": format_5dp(view.threshold),
+        "error": view.error,
+        "stamps": view.stamps,
+        "points_data": view.points_data,
+        "possible_points_data": view.possible_points_data,
         "linked_score": None,
     }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
 
 
 # Schemas below document the responses in OpenAPI; bodies are built by `score_body`.
@@ -80,5 +70,14 @@ class ErrorSchema(BaseModel):
     detail: str
 
 
-def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    return {status: {"model": ErrorSchema} for status in statuses}
+class ValidationErrorItem(BaseModel):
+    type: str
+    loc: list[str | int]
+    msg: str
+
+
+class ValidationErrorSchema(BaseModel):
+    """422: what failed to validate, one item per problem (pydantic's error shape); or, for
+    a list body over its limit, the message `You have submitted too many stamps.`"""
+
+    detail: list[ValidationErrorItem] | str

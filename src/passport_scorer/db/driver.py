@@ -1,23 +1,19 @@
-"""The hot path's own connections on Postgres: asyncpg directly, below SQLAlchemy.
+"""Connections on Postgres: asyncpg's pool directly, below SQLAlchemy.
 
-Scoring requests run a handful of constant statements; going through asyncpg's pool and
-prepared-statement cache directly costs a fraction of SQLAlchemy's per-statement and
-per-checkout layers. SQL still lives in `queries/` and `scoring/`: `DriverQuery` compiles a
-constant SQLAlchemy statement once and runs it on the driver.
+Going through asyncpg's pool and prepared-statement cache directly costs a fraction of
+SQLAlchemy's per-statement and per-checkout layers. SQL still lives in `queries/` and
+`scoring/`: `executor.PostgresExecutor` runs Core statements on these connections.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import asyncpg
-from sqlalchemy.sql import Select
-
-if TYPE_CHECKING:
-    from passport_scorer.db.engine import Database
+import orjson
 
 
 async def _reset(connection: asyncpg.Connection) -> None:
@@ -54,12 +50,14 @@ class DriverPool:
         self._pool: asyncpg.Pool | None = None
         self._opening = asyncio.Lock()
         self._query_loggers: list[Callable[[Any], None]] = []
+        self._waiting = 0
 
     def add_query_logger(self, callback: Callable[[Any], None]) -> None:
         """Call `callback` with every query run on this pool's connections (diagnostics)."""
         self._query_loggers.append(callback)
 
     async def _init(self, connection: asyncpg.Connection) -> None:
+        await _json_codecs(connection)
         for callback in self._query_loggers:
             connection.add_query_logger(callback)
 
@@ -79,13 +77,23 @@ class DriverPool:
     @asynccontextmanager
     async def connection(self) -> AsyncIterator[asyncpg.Connection]:
         pool = await self._opened()
-        # asyncio.timeout rather than acquire(timeout=...): the latter spawns a task per call.
-        async with asyncio.timeout(self._acquire_timeout):
-            connection = await pool.acquire()
+        self._waiting += 1
+        try:
+            # asyncio.timeout rather than acquire(timeout=...): the latter spawns a task per call.
+            async with asyncio.timeout(self._acquire_timeout):
+                connection = await pool.acquire()
+        finally:
+            self._waiting -= 1
         try:
             yield connection
         finally:
             await pool.release(connection)
+
+    def stats(self) -> tuple[int, int]:
+        """(connections in use, acquisitions waiting)."""
+        if self._pool is None:
+            return 0, self._waiting
+        return self._pool.get_size() - self._pool.get_idle_size(), self._waiting
 
     async def close(self) -> None:
         if self._pool is not None:
@@ -93,27 +101,19 @@ class DriverPool:
             self._pool = None
 
 
-class DriverQuery:
-    """A constant statement: straight asyncpg on Postgres, SQLAlchemy elsewhere."""
-
-    def __init__(self, statement: Select[Any]) -> None:
-        self.statement = statement
-        self._postgres: tuple[str, Sequence[str]] | None = None
-
-    def _compiled(self, db: Database) -> tuple[str, Sequence[str]]:
-        if self._postgres is None:
-            compiled = self.statement.compile(dialect=db.engine.dialect)
-            self._postgres = (compiled.string, list(compiled.positiontup or ()))
-        return self._postgres
-
-    async def first(self, db: Database, params: Mapping[str, Any]) -> Sequence[Any] | None:
-        if db.dialect != "postgresql":
-            async with db.read() as conn:
-                found: Sequence[Any] | None = (
-                    await conn.execute(self.statement, dict(params))
-                ).first()
-                return found
-        sql, names = self._compiled(db)
-        async with db.driver() as driver:
-            row: Sequence[Any] | None = await driver.fetchrow(sql, *(params[n] for n in names))
-            return row
+async def _json_codecs(connection: asyncpg.Connection) -> None:
+    """JSON values as SQLAlchemy's asyncpg dialect binds them (text in) and Python out."""
+    await connection.set_type_codec(
+        "json",
+        encoder=str.encode,
+        decoder=lambda data: orjson.loads(data),
+        schema="pg_catalog",
+        format="binary",
+    )
+    await connection.set_type_codec(
+        "jsonb",
+        encoder=lambda text: b"\x01" + text.encode(),
+        decoder=lambda data: orjson.loads(data[1:]),
+        schema="pg_catalog",
+        format="binary",
+    )

@@ -8,15 +8,20 @@ from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from typing import Any
 
-import asyncpg
 import orjson
-from sqlalchemy import event, literal_column, select
+from sqlalchemy import Select, event, literal_column, select
 from sqlalchemy import exc as sqlalchemy_exc
 from sqlalchemy.engine import Connection as SyncConnection
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from passport_scorer.config import Settings
-from passport_scorer.db.driver import DriverPool, DriverQuery
+from passport_scorer.db.driver import DriverPool
+from passport_scorer.db.executor import (
+    Executor,
+    PostgresExecutor,
+    SqlAlchemyExecutor,
+    StatementCache,
+)
 from passport_scorer.db.url import to_sqlalchemy_url
 
 
@@ -25,16 +30,12 @@ def _json_dumps(value: Any) -> str:
 
 
 class Database:
-    """Gives out connections.
+    """Gives each request one connection, as an `Executor` (`db/executor.py`).
 
-    * `driver()` (Postgres only): an asyncpg connection for the hot path's statements.
-    * `read()`: a SQLAlchemy connection whose statements stand alone (autocommit).
-    * `transaction()`: a SQLAlchemy connection whose statements commit together.
-
-    Inside `session()` (one per request) the request keeps one connection: the driver
-    connection on Postgres, the SQLAlchemy one elsewhere (SQLite). Connections are handed out
-    first come, first served; a request waits at most `pool_timeout` seconds for one, then
-    fails with a timeout (a 503).
+    On Postgres the connection comes from the asyncpg pool (`driver.DriverPool`); elsewhere
+    (SQLite) from SQLAlchemy's pool. `session()` is re-entrant: inside it, every caller in the
+    same task gets the same executor. Connections are handed out first come, first served; a
+    request waits at most `pool_timeout` seconds for one, then fails with a timeout (a 503).
     """
 
     def __init__(
@@ -49,10 +50,16 @@ class Database:
         self.dialect = engine.dialect.name
         self.driver_pool = driver_pool
         self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
-        self._session: ContextVar[Any] = ContextVar(f"db_session_{id(self)}", default=None)
+        self._current: ContextVar[Executor | None] = ContextVar(
+            f"db_executor_{id(self)}", default=None
+        )
+        self._statements = StatementCache()
         # SQLAlchemy's pool does not queue waiters fairly; this semaphore does (FIFO).
         self._slots = asyncio.Semaphore(pool_size)
+        self._pool_size = pool_size
         self._pool_timeout = pool_timeout
+        self._in_use = 0
+        self._waiting = 0
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Database:
@@ -76,84 +83,64 @@ class Database:
 
     @asynccontextmanager
     async def _slot(self) -> AsyncIterator[None]:
+        self._waiting += 1
         try:
             async with asyncio.timeout(self._pool_timeout):
                 await self._slots.acquire()
         except TimeoutError:
             raise PoolTimeout("no database connection became free in time") from None
+        finally:
+            self._waiting -= 1
         try:
             yield
         finally:
             self._slots.release()
 
     @asynccontextmanager
-    async def session(self) -> AsyncIterator[None]:
-        if self._session.get() is not None:
-            yield
+    async def session(self) -> AsyncIterator[Executor]:
+        """The request's executor: one connection until the outermost session ends."""
+        current = self._current.get()
+        if current is not None:
+            yield current
             return
+        async with self._connect() as executor:
+            token = self._current.set(executor)
+            try:
+                yield executor
+            finally:
+                self._current.reset(token)
+
+    @asynccontextmanager
+    async def _connect(self) -> AsyncIterator[Executor]:
         if self.driver_pool is not None:
             async with self.driver_pool.connection() as connection:
-                token = self._session.set(connection)
-                try:
-                    yield
-                finally:
-                    self._session.reset(token)
+                yield PostgresExecutor(connection, self.engine.dialect, self._statements)
             return
         async with self._slot(), self._autocommit.connect() as conn:
-            token = self._session.set(conn)
+            self._in_use += 1
             try:
-                yield
+                yield SqlAlchemyExecutor(conn, self._default_isolation())
             finally:
-                self._session.reset(token)
+                self._in_use -= 1
 
     @asynccontextmanager
-    async def driver(self) -> AsyncIterator[asyncpg.Connection]:
-        """The session's asyncpg connection, or one from the driver pool (Postgres only)."""
-        if self.driver_pool is None:
-            raise RuntimeError("the driver connection exists on Postgres only")
-        shared = self._session.get()
-        if shared is not None:
-            yield shared
-            return
-        async with self.driver_pool.connection() as connection:
-            yield connection
-
-    def _shared_sqlalchemy(self) -> AsyncConnection | None:
-        shared = self._session.get()
-        return shared if isinstance(shared, AsyncConnection) else None
-
-    @asynccontextmanager
-    async def read(self) -> AsyncIterator[AsyncConnection]:
-        """A connection without a transaction: each statement stands alone (no BEGIN round trip)."""
-        shared = self._shared_sqlalchemy()
-        if shared is not None:
-            yield shared
-            return
-        async with self._slot(), self._autocommit.connect() as conn:
-            yield conn
-
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[AsyncConnection]:
-        """All statements inside commit together or not at all."""
-        shared = self._shared_sqlalchemy()
-        if shared is None:
-            async with self._slot(), self.engine.begin() as conn:
-                yield conn
-            return
-        if shared.in_transaction():
-            await shared.commit()  # autocommit mode: ends SQLAlchemy's bookkeeping only
-        unit = await shared.execution_options(isolation_level=self._default_isolation())
-        try:
-            async with unit.begin():
-                yield unit
-        finally:
-            await shared.execution_options(isolation_level="AUTOCOMMIT")
+    async def transaction(self) -> AsyncIterator[Executor]:
+        """A session whose statements inside commit together (nested: a savepoint)."""
+        async with self.session() as executor, executor.transaction():
+            yield executor
 
     def _default_isolation(self) -> str:
         return "SERIALIZABLE" if self.dialect == "sqlite" else "READ COMMITTED"
 
+    def pool_stats(self) -> tuple[int, int]:
+        """(connections in use, requests waiting for one) in this process."""
+        if self.driver_pool is not None:
+            return self.driver_pool.stats()
+        return self._in_use, self._waiting
+
     async def ping(self) -> None:
-        await _PING.first(self, {})
+        async with self.session() as executor:
+            await executor.scalar(_PING)
 
     async def dispose(self) -> None:
         if self.driver_pool is not None:
@@ -161,7 +148,7 @@ class Database:
         await self.engine.dispose()
 
 
-_PING = DriverQuery(select(literal_column("1")))
+_PING: Select[Any] = select(literal_column("1"))
 
 # Every statement here is a short index lookup or write whose plan does not depend on the
 # values: reuse one plan instead of re-planning each execution.

@@ -52,12 +52,12 @@ async def seed_demo(db: Database) -> DemoData:
     now = datetime.now(UTC)
     secret = "".join(secrets.choice(_ALPHABET) for _ in range(32))
     key = f"{DEMO_KEY_PREFIX}.{secret}"
-    async with db.transaction() as conn:
+    async with db.transaction() as ex:
         account_id = await accounts.ensure_account(
-            conn, username=DEMO_USERNAME, address=DEMO_ACCOUNT_ADDRESS, now=now
+            ex, username=DEMO_USERNAME, address=DEMO_ACCOUNT_ADDRESS, now=now
         )
         community_id = await communities.ensure_binary_community(
-            conn,
+            ex,
             account_id=account_id,
             name=DEMO_COMMUNITY,
             weights=DEMO_WEIGHTS,
@@ -65,7 +65,7 @@ async def seed_demo(db: Database) -> DemoData:
             now=now,
         )
         await api_keys.upsert_key(
-            conn,
+            ex,
             account_id=account_id,
             prefix=DEMO_KEY_PREFIX,
             name="demo",
@@ -79,6 +79,6 @@ async def seed_demo(db: Database) -> DemoData:
         for address, providers in STAMPS.items():
             credentials = [await issuer.issue(address, provider) for provider in providers]
             await ceramic_cache.replace_stamps(
-                conn, address, credentials, source_app=1, source_scorer_id=community_id, now=now
+                ex, address, credentials, source_app=1, source_scorer_id=community_id, now=now
             )
     return DemoData(key, community_id, PASSING_ADDRESS, FAILING_ADDRESS, issuer.did)

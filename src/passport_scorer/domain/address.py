@@ -7,6 +7,8 @@ import re
 from passport_scorer.errors import InvalidAddress
 
 _ADDRESS = re.compile(r"0x[0-9a-f]{40}")
+# What is accepted before lower-casing (documented in OpenAPI).
+ADDRESS_PATTERN = "^0[xX][0-9a-fA-F]{40}$"
 
 
 def is_address(text: str) -> bool:

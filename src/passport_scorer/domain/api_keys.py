@@ -31,6 +31,10 @@ class ApiKey:
     rate_limit: str | None
     revoked: bool
     expiry_date: datetime | None
+    # Read where a route needs them (the v2 score route's fused read leaves the defaults).
+    submit_passports: bool = False
+    historical_endpoint: bool = False
+    embed_rate_limit: str | None = None
 
 
 class KeyCheck(Enum):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import logging
 from typing import Any
 
@@ -50,7 +51,10 @@ class AnalyticsRecorder:
         if self.inline:
             return  # the middleware flushes
         if self._flusher is None or self._flusher.done():
-            self._flusher = asyncio.get_running_loop().create_task(self._flush_soon())
+            # A fresh context: the task must not inherit the request's database session.
+            self._flusher = asyncio.get_running_loop().create_task(
+                self._flush_soon(), context=contextvars.Context()
+            )
 
     async def _flush_soon(self) -> None:
         if len(self._rows) < self._batch_size:
@@ -63,8 +67,8 @@ class AnalyticsRecorder:
             while self._rows:
                 batch, self._rows = self._rows[: self._batch_size], self._rows[self._batch_size :]
                 try:
-                    async with self._db.transaction() as conn:
-                        await analytics_queries.add_rows(conn, batch)
+                    async with self._db.transaction() as ex:
+                        await analytics_queries.add_rows(ex, batch)
                 except Exception:
                     log.exception("analytics rows dropped", extra={"rows": len(batch)})
 

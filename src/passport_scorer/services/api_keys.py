@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from passport_scorer.db.engine import Database
+from passport_scorer.db.executor import Executor
 from passport_scorer.db.queries import api_keys as api_key_queries
 from passport_scorer.db.queries import communities as community_queries
 from passport_scorer.domain.api_keys import (
@@ -28,19 +29,19 @@ from passport_scorer.errors import CommunityNotFound, InvalidApiKey, MissingPerm
 _PBKDF2_SLOTS = asyncio.Semaphore(2)
 
 
-async def find(db: Database, key: str) -> ApiKey | None:
+async def find(ex: Executor, key: str) -> ApiKey | None:
     """The usable (not revoked, not expired) stored key with `key`'s prefix."""
-    return await api_key_queries.find_usable_key(db, key_prefix(key), datetime.now(UTC))
+    return await api_key_queries.find_usable_key(ex, key_prefix(key), datetime.now(UTC))
 
 
-async def authenticate(db: Database, key: str | None) -> ApiKey:
+async def authenticate(ex: Executor, key: str | None) -> ApiKey:
     """The stored key for `key`, or InvalidApiKey. Migrates PBKDF2 keys to sha256 on success."""
     if not key:
         raise InvalidApiKey()
-    return await verify(db, key, await find(db, key))
+    return await verify(ex, key, await find(ex, key))
 
 
-async def verify(db: Database, key: str | None, stored: ApiKey | None) -> ApiKey:
+async def verify(ex: Executor, key: str | None, stored: ApiKey | None) -> ApiKey:
     """`stored` (the usable key with `key`'s prefix) if `key` matches it, else InvalidApiKey."""
     if not key or stored is None:
         raise InvalidApiKey()
@@ -50,8 +51,7 @@ async def verify(db: Database, key: str | None, stored: ApiKey | None) -> ApiKey
             valid = await asyncio.to_thread(check_pbkdf2, key, stored.hashed_key)
         if not valid:
             raise InvalidApiKey()
-        async with db.transaction() as conn:
-            await api_key_queries.store_sha256_hash(conn, stored.id, sha256_hash(key))
+        await api_key_queries.store_sha256_hash(ex, stored.id, sha256_hash(key))
     elif verdict is KeyCheck.INVALID:
         raise InvalidApiKey()
     return stored
@@ -80,15 +80,15 @@ async def create_key(
     """
     if rate_limit and parse_rate(rate_limit) is None:
         raise ValueError(f"rate limit {rate_limit!r} is not like 125/15m")
-    async with db.read() as conn:
-        community = await community_queries.get_by_id(conn, community_id)
+    async with db.session() as ex:
+        community = await community_queries.get_by_id(ex, community_id)
     if community is None:
         raise CommunityNotFound()
     prefix, key = generate_key()
     hashed = await asyncio.to_thread(make_pbkdf2, key, random_text(22))
-    async with db.transaction() as conn:
+    async with db.transaction() as ex:
         await api_key_queries.upsert_key(
-            conn,
+            ex,
             account_id=community.account_id,
             prefix=prefix,
             name=name[:50],

@@ -1,14 +1,23 @@
-"""Everything a request needs, built once per process."""
+"""The composition root: every service and adapter, built once per process from settings.
+
+Handlers and `api/` read nothing from settings themselves: what they need (the API-key
+reader with its demo aliases, the internal token, the rate limiter, the scoring service, ...)
+is built here. Every adapter that holds a resource (database pools, Redis, the analytics
+writer) is `Closable` and closed by `Services.close()`, in reverse order of construction.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hmac
+from dataclasses import dataclass, field
+from typing import Protocol
 
 from passport_scorer.config import Settings
 from passport_scorer.db.engine import Database
 from passport_scorer.db.scoring import ScoringStore
 from passport_scorer.db.scoring.portable import PortableScoringStore
 from passport_scorer.db.scoring.postgres import PostgresScoringStore
+from passport_scorer.domain.api_keys import extract_api_key
 from passport_scorer.domain.proofs import verify_with_didkit
 from passport_scorer.domain.stamps import CredentialChecker
 from passport_scorer.services.analytics import AnalyticsRecorder
@@ -24,8 +33,36 @@ from passport_scorer.services.scoring import ScoringService
 def scoring_store(db: Database) -> ScoringStore:
     """The fused asyncpg store on Postgres; the portable one elsewhere."""
     if db.dialect == "postgresql":
-        return PostgresScoringStore(db)
-    return PortableScoringStore(db)
+        return PostgresScoringStore()
+    return PortableScoringStore()
+
+
+class Closable(Protocol):
+    async def close(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKeyReader:
+    """Where a public request's API key is (`X-API-Key`, else `Authorization`), with the
+    demo aliases (`DEMO_API_KEY_ALIASES` → `DEMO_API_KEY`)."""
+
+    demo_key: str | None = None
+    demo_aliases: frozenset[str] = frozenset()
+
+    def read(self, x_api_key: str | None, authorization: str | None) -> str | None:
+        return extract_api_key(
+            x_api_key, authorization, demo_key=self.demo_key, demo_aliases=self.demo_aliases
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class InternalToken:
+    """`CGRANTS_API_TOKEN`; unset, nothing matches."""
+
+    expected: bytes | None
+
+    def matches(self, given: str) -> bool:
+        return self.expected is not None and hmac.compare_digest(given.encode(), self.expected)
 
 
 @dataclass(frozen=True)
@@ -36,6 +73,8 @@ class Services:
     scoring: ScoringService
     rate_limiter: RateLimiter
     analytics: AnalyticsRecorder | None
+    api_key_reader: ApiKeyReader = field(default_factory=ApiKeyReader)
+    internal_token: InternalToken = field(default_factory=lambda: InternalToken(None))
 
     @classmethod
     def build(cls, settings: Settings, db: Database | None = None) -> Services:
@@ -56,13 +95,33 @@ class Services:
             if settings.FF_API_ANALYTICS == "on"
             else None
         )
-        return cls(settings, db, credentials, scoring, rate_limiter(settings), analytics)
+        demo_key = settings.DEMO_API_KEY
+        token = settings.CGRANTS_API_TOKEN
+        return cls(
+            settings,
+            db,
+            credentials,
+            scoring,
+            rate_limiter(settings),
+            analytics,
+            api_key_reader=ApiKeyReader(
+                demo_key.get_secret_value() if demo_key else None, settings.DEMO_API_KEY_ALIASES
+            ),
+            internal_token=InternalToken(token.get_secret_value().encode() if token else None),
+        )
+
+    def closables(self) -> list[Closable]:
+        """What holds resources, in the order it was built."""
+        held: list[Closable] = []
+        if isinstance(self.rate_limiter, RedisLimiter):
+            held.append(self.rate_limiter)
+        if self.analytics is not None:
+            held.append(self.analytics)  # writes through the database: closed before it
+        return held
 
     async def close(self) -> None:
-        if self.analytics is not None:
-            await self.analytics.close()
-        if isinstance(self.rate_limiter, RedisLimiter):
-            await self.rate_limiter.close()
+        for adapter in reversed(self.closables()):
+            await adapter.close()
         await self.db.dispose()
 
 

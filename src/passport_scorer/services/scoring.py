@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from passport_scorer.db.errors import is_retryable, is_unavailable
+from passport_scorer.db.executor import Executor
 from passport_scorer.db.scoring import (
     AddressState,
     KeptStamp,
@@ -28,6 +29,7 @@ from passport_scorer.domain.address import did_for, is_address, normalise_addres
 from passport_scorer.domain.api_keys import key_prefix
 from passport_scorer.domain.communities import Community, resolve_scorer_id
 from passport_scorer.domain.dedup import deduplicate
+from passport_scorer.domain.score_view import ScoreView, failed, scored
 from passport_scorer.domain.scoring import (
     Score,
     calculate_score,
@@ -36,22 +38,12 @@ from passport_scorer.domain.scoring import (
     stamps_json,
 )
 from passport_scorer.domain.stamps import CredentialChecker, valid_stamps
-from passport_scorer.errors import CommunityNotFound, ScorerNotFound, ScoringFailed
+from passport_scorer.errors import CommunityNotFound, ScorerError, ScorerNotFound, ScoringFailed
 
 log = logging.getLogger(__name__)
 
 MAX_LOCKED_ATTEMPTS = 5
 LIFO_RULE = "LIFO"
-
-
-@dataclass(frozen=True, slots=True)
-class ScoreResult:
-    """What a score route reports: a score, or the error stored instead."""
-
-    address: str
-    score: Score | None
-    scored_at: datetime | None
-    error: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,49 +58,75 @@ class _Retry(Exception):
 
 @dataclass(frozen=True)
 class ScoringService:
+    """`score` is the one scoring entry point; the other methods resolve a community (with
+    the fused read where there is one) and then call it."""
+
     store: ScoringStore
     credentials: CredentialChecker
     demo_scorer_id: int | None = None
 
-    async def read_for_key(self, key: str, scorer_id: int, address: str) -> KeyedRead:
+    async def score(
+        self,
+        ex: Executor,
+        community: Community,
+        address: str,
+        state: AddressState | None = None,
+    ) -> ScoreView:
+        """Rescore `address` (valid, lower-cased) in `community` from its current stamps and
+        store the outcome; a scoring failure is stored as ERROR and shown in the view."""
+        if state is None:
+            state = await self.store.read_state(ex, community.id, address)
+        return await self._score(ex, community, state, address)
+
+    async def read_for_key(self, ex: Executor, key: str, scorer_id: int, address: str) -> KeyedRead:
         """Public route, step one: the key's row, its scorer and the state, in one read."""
         resolved = resolve_scorer_id(scorer_id, self.demo_scorer_id)
         now = datetime.now(UTC)
-        return await self.store.read_for_key(key_prefix(key), resolved, _lookup(address), now)
+        return await self.store.read_for_key(ex, key_prefix(key), resolved, _lookup(address), now)
 
-    async def score_read(self, read: KeyedRead, address: str) -> ScoreResult:
+    async def score_read(self, ex: Executor, read: KeyedRead, address: str) -> ScoreView:
         """Public route, step two (once the key is admitted): the scorer (404), the address
         (400), then the score."""
         if read.community is None or read.state is None:
             raise ScorerNotFound()
-        return await self._score(read.community, read.state, normalise_address(address))
+        return await self.score(ex, read.community, normalise_address(address), read.state)
 
-    async def score_in_community(self, community_id: int, address: str) -> ScoreResult:
-        """Internal route: any community by id (404), then the address (400)."""
+    async def score_by_id(
+        self,
+        ex: Executor,
+        community_id: int,
+        address: str,
+        *,
+        missing: type[ScorerError] = CommunityNotFound,
+    ) -> ScoreView:
+        """Any community by id (`missing` when there is none), then the address (400)."""
         if resolve_scorer_id(community_id, None) is None:
-            raise CommunityNotFound()
-        found = await self.store.community_by_id(community_id, _lookup(address))
+            raise missing()
+        found = await self.store.community_by_id(ex, community_id, _lookup(address))
         if found is None:
-            raise CommunityNotFound()
-        return await self._score(*found, normalise_address(address))
+            raise missing()
+        community, state = found
+        return await self.score(ex, community, normalise_address(address), state)
 
-    async def _score(self, community: Community, state: AddressState, address: str) -> ScoreResult:
+    async def _score(
+        self, ex: Executor, community: Community, state: AddressState, address: str
+    ) -> ScoreView:
         try:
             rules = _rules(community)
             now = datetime.now(UTC)
             outcome, score = await self._decide(community, address, state, rules, now)
-            if await self._try(self.store.write(outcome)):
-                return ScoreResult(address, score, now)
+            if await self._try(self.store.write(ex, outcome)):
+                return scored(address, score, now)
             for attempt in range(1, MAX_LOCKED_ATTEMPTS + 1):
                 log.info("scoring raced, redoing it locked", extra={"attempt": attempt})
                 try:
-                    async with self.store.locked(community.id, address) as locked:
+                    async with self.store.locked(ex, community.id, address) as locked:
                         state = await locked.read_state()
                         now = datetime.now(UTC)
                         outcome, score = await self._decide(community, address, state, rules, now)
                         if not await self._try(locked.write(outcome)):
                             raise _Retry()
-                    return ScoreResult(address, score, now)
+                    return scored(address, score, now)
                 except _Retry:
                     continue
             raise ScoringFailed("Failed to save HashScorerLinks")
@@ -121,8 +139,8 @@ class ScoringService:
                 raise
             log.exception("scoring failed", extra={"community_id": community.id})
             message = str(error) or type(error).__name__
-        await self.store.save_error(community.id, address, message)
-        return ScoreResult(address, None, None, message)
+        await self.store.save_error(ex, community.id, address, message)
+        return failed(address, message)
 
     @staticmethod
     async def _try(write: Awaitable[bool]) -> bool:
@@ -183,7 +201,7 @@ def _lookup(address: str) -> str:
 
 def _rules(community: Community) -> _Rules:
     if community.rule != LIFO_RULE:
-        raise ScoringFailed(f"Invalid rule: {community.rule}")
+        raise ScoringFailed("Invalid rule")  # the reference's exact message
     if community.scorer is None:
         raise ScoringFailed("Scorer configuration not found.")
     return _Rules(parse_weights(community.scorer.weights_json), community.scorer.threshold)

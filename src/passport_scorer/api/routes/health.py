@@ -2,41 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pydantic import BaseModel
 
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import Route
-
-from passport_scorer.api.deps import services_of
-from passport_scorer.api.openapi import json_content
-from passport_scorer.api.responses import JSONResponse
-
-PATH = "/health"
+from passport_scorer.api.endpoint import Call, endpoint
 
 
-async def health(request: Request) -> Response:
-    await services_of(request).db.ping()
-    return JSONResponse({"status": "ok"})
+class HealthSchema(BaseModel):
+    status: str
 
 
-ROUTES = [Route(PATH, health, methods=["GET"], name="health")]
+@endpoint(
+    "GET",
+    "/health",
+    response=HealthSchema,
+    errors=(503,),
+    summary="Liveness and database check",
+    tag="operations",
+)
+async def health(call: Call) -> dict[str, str]:
+    await call.services.db.ping()  # on the request's connection
+    return {"status": "ok"}
 
-OPENAPI: dict[str, Any] = {
-    PATH: {
-        "get": {
-            "tags": ["operations"],
-            "summary": "Liveness and database check",
-            "responses": {
-                "200": {
-                    "description": "Up",
-                    "content": {"application/json": {"example": {"status": "ok"}}},
-                },
-                "503": {
-                    "description": "The database does not answer",
-                    "content": json_content("Error"),
-                },
-            },
-        }
-    }
-}
+
+ENDPOINTS = [health]

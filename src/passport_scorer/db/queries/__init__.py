@@ -1,1 +1,1 @@
-"""All SQL, one module per table family. Functions take a connection and return domain objects."""
+"""All SQL, one module per table family. Functions take an `Executor` and return domain objects."""

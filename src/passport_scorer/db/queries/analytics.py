@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import insert
-from sqlalchemy.ext.asyncio import AsyncConnection
 
+from passport_scorer.db.executor import Executor
 from passport_scorer.db.tables import account_accountapikeyanalytics as analytics
 
 
-async def add_rows(conn: AsyncConnection, rows: Sequence[dict[str, Any]]) -> None:
+async def add_rows(ex: Executor, rows: Sequence[dict[str, Any]]) -> None:
     if rows:
-        await conn.execute(insert(analytics), list(rows))
+        await ex.execute(insert(analytics), list(rows))

@@ -6,47 +6,44 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import bindparam, insert, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from passport_scorer.db.driver import DriverQuery
-from passport_scorer.db.engine import Database
+from passport_scorer.db.executor import Executor
 from passport_scorer.db.tables import account_accountapikey as keys
 from passport_scorer.domain.api_keys import ApiKey
 
-_USABLE_KEY = DriverQuery(
-    select(
-        keys.c.id,
-        keys.c.prefix,
-        keys.c.account_id,
-        keys.c.hashed_key,
-        keys.c.hashed_key_sha256,
-        keys.c.read_scores,
-        keys.c.rate_limit,
-        keys.c.revoked,
-        keys.c.expiry_date,
-    ).where(
-        keys.c.prefix == bindparam("prefix"),
-        keys.c.revoked.is_(False),
-        or_(keys.c.expiry_date.is_(None), keys.c.expiry_date > bindparam("now")),
-    )
+_USABLE_KEY = select(
+    keys.c.id,
+    keys.c.prefix,
+    keys.c.account_id,
+    keys.c.hashed_key,
+    keys.c.hashed_key_sha256,
+    keys.c.read_scores,
+    keys.c.rate_limit,
+    keys.c.revoked,
+    keys.c.expiry_date,
+    keys.c.submit_passports,
+    keys.c.historical_endpoint,
+    keys.c.embed_rate_limit,
+).where(
+    keys.c.prefix == bindparam("prefix"),
+    keys.c.revoked.is_(False),
+    or_(keys.c.expiry_date.is_(None), keys.c.expiry_date > bindparam("now")),
 )
 
 
-async def find_usable_key(db: Database, prefix: str, now: datetime) -> ApiKey | None:
+async def find_usable_key(ex: Executor, prefix: str, now: datetime) -> ApiKey | None:
     """The key with this prefix, unless revoked or expired."""
-    row = await _USABLE_KEY.first(db, {"prefix": prefix, "now": now})
+    row = await ex.first(_USABLE_KEY, {"prefix": prefix, "now": now})
     return None if row is None else ApiKey(*row)
 
 
-async def store_sha256_hash(conn: AsyncConnection, key_id: str, sha256_hash: str) -> None:
+async def store_sha256_hash(ex: Executor, key_id: str, sha256_hash: str) -> None:
     """Record the fast-path hash after a successful PBKDF2 check."""
-    await conn.execute(
-        update(keys).where(keys.c.id == key_id).values(hashed_key_sha256=sha256_hash)
-    )
+    await ex.execute(update(keys).where(keys.c.id == key_id).values(hashed_key_sha256=sha256_hash))
 
 
 async def upsert_key(
-    conn: AsyncConnection,
+    ex: Executor,
     *,
     account_id: int,
     prefix: str,
@@ -57,9 +54,7 @@ async def upsert_key(
     now: datetime,
 ) -> None:
     """Create the key with this prefix, or give the existing one these hashes and settings."""
-    exists = (
-        await conn.execute(select(keys.c.id).where(keys.c.prefix == prefix))
-    ).scalar_one_or_none()
+    exists = await ex.scalar(select(keys.c.id).where(keys.c.prefix == prefix))
     values = {
         "hashed_key": hashed_key,
         "hashed_key_sha256": hashed_key_sha256,
@@ -72,9 +67,9 @@ async def upsert_key(
         "submit_passports": True,
     }
     if exists is not None:
-        await conn.execute(update(keys).where(keys.c.id == exists).values(**values))
+        await ex.execute(update(keys).where(keys.c.id == exists).values(**values))
         return
-    await conn.execute(
+    await ex.execute(
         insert(keys).values(
             # djangorestframework-api-key stores "<prefix>.<hashed key>" as the id.
             id=f"{prefix}.{hashed_key}"[:150],
@@ -108,18 +103,16 @@ class KeySummary:
     expiry_date: datetime | None
 
 
-async def list_keys(conn: AsyncConnection, account_id: int) -> list[KeySummary]:
+async def list_keys(ex: Executor, account_id: int) -> list[KeySummary]:
     statement = (
         select(*(keys.c[name] for name in KeySummary.__slots__))
         .where(keys.c.account_id == account_id)
         .order_by(keys.c.created)
     )
-    return [KeySummary(*row) for row in await conn.execute(statement)]
+    return [KeySummary(*row) for row in await ex.all(statement)]
 
 
-async def revoke(conn: AsyncConnection, prefix: str) -> bool:
+async def revoke(ex: Executor, prefix: str) -> bool:
     """Revoke the key with this prefix; False if there is none."""
-    result = await conn.execute(
-        update(keys).where(keys.c.prefix == prefix).values(revoked=True).returning(keys.c.id)
-    )
-    return result.first() is not None
+    statement = update(keys).where(keys.c.prefix == prefix).values(revoked=True)
+    return await ex.first(statement.returning(keys.c.id)) is not None

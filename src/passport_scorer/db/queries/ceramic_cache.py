@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Text, bindparam, cast, exists, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
+from passport_scorer.db.executor import Executor
 from passport_scorer.db.tables import ceramic_cache_ceramiccache as cache
 from passport_scorer.db.tables import ceramic_cache_revocation as revocations
 from passport_scorer.domain.stamps import CachedStamp
@@ -25,13 +25,12 @@ _LIVE_STAMPS = (
 )
 
 
-async def live_stamps(conn: AsyncConnection, address: str) -> list[CachedStamp]:
-    result = await conn.execute(_LIVE_STAMPS, {"address": address})
-    return [CachedStamp(*row) for row in result]
+async def live_stamps(ex: Executor, address: str) -> list[CachedStamp]:
+    return [CachedStamp(*row) for row in await ex.all(_LIVE_STAMPS, {"address": address})]
 
 
 async def replace_stamps(
-    conn: AsyncConnection,
+    ex: Executor,
     address: str,
     credentials: Sequence[dict[str, Any]],
     *,
@@ -41,7 +40,7 @@ async def replace_stamps(
 ) -> None:
     """Soft-delete the address's live rows for these providers, then insert the new stamps."""
     providers = sorted({credential["credentialSubject"]["provider"] for credential in credentials})
-    await conn.execute(
+    await ex.execute(
         update(cache)
         .where(
             cache.c.address == address,
@@ -51,7 +50,7 @@ async def replace_stamps(
         )
         .values(deleted_at=now, updated_at=now)
     )
-    await conn.execute(
+    await ex.execute(
         insert(cache),
         [
             {

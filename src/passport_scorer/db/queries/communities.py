@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
 
-from sqlalchemy import Row, Text, case, cast, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy import Text, case, cast, insert, select, update
 
+from passport_scorer.db.executor import Executor, Record
 from passport_scorer.db.tables import account_community as communities
 from passport_scorer.db.tables import scorer_weighted_binaryweightedscorer as binary_scorers
 from passport_scorer.db.tables import scorer_weighted_scorer as scorers
@@ -38,10 +37,11 @@ _COMMUNITY_WITH_SCORER = (
 )
 
 
-def _community(row: Row[Any] | None) -> Community | None:
-    if row is None:
+def community_from_row(values: Record | None) -> Community | None:
+    """A community row with its scorer columns (`_COMMUNITY_WITH_SCORER`'s, or the fused
+    read's of the same names) as a `Community`."""
+    if values is None:
         return None
-    values = row._mapping
     kind = values["scorer_type"]
     child = {"WEIGHTED_BINARY": "binary", "WEIGHTED": "weighted"}.get(kind or "")
     scorer = None
@@ -61,9 +61,7 @@ def _community(row: Row[Any] | None) -> Community | None:
     )
 
 
-async def find_for_account(
-    conn: AsyncConnection, scorer_id: int, account_id: int
-) -> Community | None:
+async def find_for_account(ex: Executor, scorer_id: int, account_id: int) -> Community | None:
     """The account's community whose `external_scorer_id`, else `id`, is `scorer_id`."""
     external = str(scorer_id)
     statement = (
@@ -74,16 +72,16 @@ async def find_for_account(
         .order_by(case((communities.c.external_scorer_id == external, 0), else_=1))
         .limit(1)
     )
-    return _community((await conn.execute(statement)).first())
+    return community_from_row(await ex.first(statement))
 
 
-async def get_by_id(conn: AsyncConnection, community_id: int) -> Community | None:
+async def get_by_id(ex: Executor, community_id: int) -> Community | None:
     statement = _COMMUNITY_WITH_SCORER.where(communities.c.id == community_id)
-    return _community((await conn.execute(statement)).first())
+    return community_from_row(await ex.first(statement))
 
 
 async def ensure_binary_community(
-    conn: AsyncConnection,
+    ex: Executor,
     *,
     account_id: int,
     name: str,
@@ -92,56 +90,48 @@ async def ensure_binary_community(
     now: datetime,
 ) -> int:
     """The account's live community `name` with a binary weighted scorer set to these rules."""
-    community_id = (
-        await conn.execute(
-            select(communities.c.id).where(
-                communities.c.account_id == account_id,
-                communities.c.name == name,
-                communities.c.deleted_at.is_(None),
-            )
+    community_id = await ex.scalar(
+        select(communities.c.id).where(
+            communities.c.account_id == account_id,
+            communities.c.name == name,
+            communities.c.deleted_at.is_(None),
         )
-    ).scalar_one_or_none()
+    )
     if community_id is None:
-        scorer_id = (
-            await conn.execute(
-                insert(scorers)
-                .values(type="WEIGHTED_BINARY", exclude_from_weight_updates=False)
-                .returning(scorers.c.id)
-            )
-        ).scalar_one()
-        await conn.execute(
+        scorer_id = await ex.scalar(
+            insert(scorers)
+            .values(type="WEIGHTED_BINARY", exclude_from_weight_updates=False)
+            .returning(scorers.c.id)
+        )
+        await ex.execute(
             insert(binary_scorers).values(
                 scorer_ptr_id=scorer_id, weights=weights, threshold=threshold
             )
         )
-        community_id = (
-            await conn.execute(
-                insert(communities)
-                .values(
-                    name=name,
-                    description="Demo community",
-                    account_id=account_id,
-                    scorer_id=scorer_id,
-                    created_at=now,
-                    rule="LIFO",
-                    use_case="sybil_protection",
-                    deleted_at=None,
-                    external_scorer_id=None,
-                    human_points_program=False,
-                )
-                .returning(communities.c.id)
+        community_id = await ex.scalar(
+            insert(communities)
+            .values(
+                name=name,
+                description="Demo community",
+                account_id=account_id,
+                scorer_id=scorer_id,
+                created_at=now,
+                rule="LIFO",
+                use_case="sybil_protection",
+                deleted_at=None,
+                external_scorer_id=None,
+                human_points_program=False,
             )
-        ).scalar_one()
+            .returning(communities.c.id)
+        )
     else:
-        scorer_id = (
-            await conn.execute(
-                select(communities.c.scorer_id).where(communities.c.id == community_id)
-            )
-        ).scalar_one()
-        await conn.execute(
+        scorer_id = await ex.scalar(
+            select(communities.c.scorer_id).where(communities.c.id == community_id)
+        )
+        await ex.execute(
             update(scorers).where(scorers.c.id == scorer_id).values(type="WEIGHTED_BINARY")
         )
-        await conn.execute(
+        await ex.execute(
             update(binary_scorers)
             .where(binary_scorers.c.scorer_ptr_id == scorer_id)
             .values(weights=weights, threshold=threshold)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncConnection
+
+from passport_scorer.db.executor import Executor
 
 
-def insert_for(conn: AsyncConnection, table: Table) -> postgresql.Insert | sqlite.Insert:
-    """An INSERT that supports `on_conflict_do_*` on the connection's dialect."""
-    if conn.dialect.name == "postgresql":
+def insert_for(ex: Executor, table: Table) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT that supports `on_conflict_do_*` on the executor's dialect."""
+    if ex.dialect == "postgresql":
         return postgresql.insert(table)
     return sqlite.insert(table)

@@ -11,36 +11,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import case, or_, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy import bindparam, case, or_, select, update
 
+from passport_scorer.db.executor import Executor
 from passport_scorer.db.queries.dialect import insert_for
 from passport_scorer.db.tables import registry_hashscorerlink as links
 from passport_scorer.domain.dedup import HashLink
 
+_LINKS = select(links.c.hash, links.c.address, links.c.expires_at).where(
+    links.c.community_id == bindparam("community_id"),
+    links.c.hash.in_(bindparam("hashes", expanding=True)),
+)
 
-async def links_for(
-    conn: AsyncConnection, community_id: int, hashes: Sequence[str]
-) -> dict[str, HashLink]:
+
+async def links_for(ex: Executor, community_id: int, hashes: Sequence[str]) -> dict[str, HashLink]:
     if not hashes:
         return {}
-    result = await conn.execute(
-        select(links.c.hash, links.c.address, links.c.expires_at).where(
-            links.c.community_id == community_id, links.c.hash.in_(hashes)
-        )
-    )
-    return {row.hash: HashLink(row.hash, row.address, row.expires_at) for row in result}
+    rows = await ex.all(_LINKS, {"community_id": community_id, "hashes": list(hashes)})
+    return {row[0]: HashLink(row[0], row[1], row[2]) for row in rows}
 
 
-async def create_links(
-    conn: AsyncConnection, community_id: int, new_links: Sequence[HashLink]
-) -> int:
+async def create_links(ex: Executor, community_id: int, new_links: Sequence[HashLink]) -> int:
     """Insert links that nobody holds yet; returns how many were inserted."""
     if not new_links:
         return 0
     ordered = sorted(new_links, key=lambda link: link.hash)  # one lock order for everyone
     statement = (
-        insert_for(conn, links)
+        insert_for(ex, links)
         .values(
             [
                 {
@@ -55,11 +52,11 @@ async def create_links(
         .on_conflict_do_nothing(index_elements=["hash", "community_id"])
         .returning(links.c.hash)
     )
-    return len((await conn.execute(statement)).all())
+    return len(await ex.all(statement))
 
 
 async def claim_links(
-    conn: AsyncConnection,
+    ex: Executor,
     community_id: int,
     address: str,
     claims: Sequence[HashLink],
@@ -79,4 +76,4 @@ async def claim_links(
         .values(address=address, expires_at=case(expiry_by_hash, value=links.c.hash))
         .returning(links.c.hash)
     )
-    return len((await conn.execute(statement)).all())
+    return len(await ex.all(statement))

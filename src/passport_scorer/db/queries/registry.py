@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Text, cast, delete, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
 
+from passport_scorer.db.executor import Executor
 from passport_scorer.db.queries.dialect import insert_for
 from passport_scorer.db.scoring import ScoreVersion
 from passport_scorer.db.tables import registry_event as events
@@ -18,62 +18,62 @@ from passport_scorer.db.tables import registry_score as scores
 from passport_scorer.db.tables import registry_stamp as stamps
 
 
-async def upsert_passport(conn: AsyncConnection, address: str, community_id: int) -> int:
+async def upsert_passport(ex: Executor, address: str, community_id: int) -> int:
     """The passport's id; the row stays locked until the transaction ends.
 
     The no-op update touches no key column, so the lock does not block the foreign-key
     checks (FOR KEY SHARE) of other transactions writing this passport's rows.
     """
-    values = insert_for(conn, passports).values(
+    values = insert_for(ex, passports).values(
         address=address, community_id=community_id, requires_calculation=None
     )
     statement = values.on_conflict_do_update(
         index_elements=["address", "community_id"],
         set_={"requires_calculation": passports.c.requires_calculation},
     ).returning(passports.c.id)
-    return int((await conn.execute(statement)).scalar_one())
+    return int(await ex.scalar(statement))
 
 
-async def create_passport(conn: AsyncConnection, address: str, community_id: int) -> int | None:
+async def create_passport(ex: Executor, address: str, community_id: int) -> int | None:
     """A new passport's id, or None if it exists already."""
     statement = (
-        insert_for(conn, passports)
+        insert_for(ex, passports)
         .values(address=address, community_id=community_id, requires_calculation=None)
         .on_conflict_do_nothing(index_elements=["address", "community_id"])
         .returning(passports.c.id)
     )
-    passport_id: int | None = (await conn.execute(statement)).scalar_one_or_none()
+    passport_id: int | None = await ex.scalar(statement)
     return passport_id
 
 
-async def score_version(conn: AsyncConnection, address: str, community_id: int) -> ScoreVersion:
+async def score_version(ex: Executor, address: str, community_id: int) -> ScoreVersion:
     statement = (
         select(passports.c.id, scores.c.id, scores.c.last_score_timestamp, scores.c.status)
         .select_from(passports)
         .outerjoin(scores, scores.c.passport_id == passports.c.id)
         .where(passports.c.address == address, passports.c.community_id == community_id)
     )
-    row = (await conn.execute(statement)).first()
+    row = await ex.first(statement)
     return ScoreVersion() if row is None else ScoreVersion(*row)
 
 
-async def stored_stamps(conn: AsyncConnection, passport_id: int) -> list[tuple[str, str]]:
+async def stored_stamps(ex: Executor, passport_id: int) -> list[tuple[str, str]]:
     """(provider, credential JSON text) of the passport's stamps, in insertion order."""
     statement = (
         select(stamps.c.provider, cast(stamps.c.credential, Text))
         .where(stamps.c.passport_id == passport_id)
         .order_by(stamps.c.id)
     )
-    return [(row[0], row[1]) for row in await conn.execute(statement)]
+    return [(row[0], row[1]) for row in await ex.all(statement)]
 
 
 async def replace_stamps(
-    conn: AsyncConnection, passport_id: int, kept: Sequence[tuple[str, dict[str, Any]]]
+    ex: Executor, passport_id: int, kept: Sequence[tuple[str, dict[str, Any]]]
 ) -> None:
     """The passport's stamps become exactly `kept` (provider, credential) in that order."""
-    await conn.execute(delete(stamps).where(stamps.c.passport_id == passport_id))
+    await ex.execute(delete(stamps).where(stamps.c.passport_id == passport_id))
     if kept:
-        await conn.execute(
+        await ex.execute(
             insert(stamps),
             [
                 {"passport_id": passport_id, "provider": provider, "credential": credential}
@@ -105,21 +105,19 @@ def _score_values(
     }
 
 
-async def save_score(conn: AsyncConnection, passport_id: int, **fields: Any) -> int:
+async def save_score(ex: Executor, passport_id: int, **fields: Any) -> int:
     """Insert or overwrite the passport's one score row; returns its id."""
     values = _score_values(**fields)
     statement = (
-        insert_for(conn, scores)
+        insert_for(ex, scores)
         .values(passport_id=passport_id, **values)
         .on_conflict_do_update(index_elements=["passport_id"], set_=values)
         .returning(scores.c.id)
     )
-    return int((await conn.execute(statement)).scalar_one())
+    return int(await ex.scalar(statement))
 
 
-async def update_score_if_current(
-    conn: AsyncConnection, version: ScoreVersion, **fields: Any
-) -> int | None:
+async def update_score_if_current(ex: Executor, version: ScoreVersion, **fields: Any) -> int | None:
     """Overwrite the score row only if it is still `version`; its id, or None."""
     statement = (
         update(scores)
@@ -131,24 +129,24 @@ async def update_score_if_current(
         .values(**_score_values(**fields))
         .returning(scores.c.id)
     )
-    score_id: int | None = (await conn.execute(statement)).scalar_one_or_none()
+    score_id: int | None = await ex.scalar(statement)
     return score_id
 
 
-async def create_score(conn: AsyncConnection, passport_id: int, **fields: Any) -> int | None:
+async def create_score(ex: Executor, passport_id: int, **fields: Any) -> int | None:
     """A new score row's id, or None if the passport has one already."""
     statement = (
-        insert_for(conn, scores)
+        insert_for(ex, scores)
         .values(passport_id=passport_id, **_score_values(**fields))
         .on_conflict_do_nothing(index_elements=["passport_id"])
         .returning(scores.c.id)
     )
-    score_id: int | None = (await conn.execute(statement)).scalar_one_or_none()
+    score_id: int | None = await ex.scalar(statement)
     return score_id
 
 
 async def add_events(
-    conn: AsyncConnection,
+    ex: Executor,
     action: str,
     *,
     address: str,
@@ -158,7 +156,7 @@ async def add_events(
 ) -> None:
     if not payloads:
         return
-    await conn.execute(
+    await ex.execute(
         insert(events),
         [
             {

@@ -2,7 +2,8 @@
 
 Two implementations with the same contract: `postgres.PostgresScoringStore` (asyncpg, one
 fused read and usually one fused write statement) and `portable.PortableScoringStore`
-(SQLAlchemy Core, any dialect; used for SQLite).
+(SQLAlchemy Core statements, any dialect; used for SQLite). `tests/db/test_scoring_stores.py`
+runs the same scenarios through both and compares every row they leave.
 
 Concurrency contract: `read` takes no locks. `write` succeeds only if the address's score
 row is still the version that was read (every scoring rewrites that row, so an unchanged
@@ -21,6 +22,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
+from passport_scorer.db.executor import Executor
 from passport_scorer.domain.api_keys import ApiKey
 from passport_scorer.domain.communities import Community
 from passport_scorer.domain.dedup import HashLink
@@ -92,23 +94,33 @@ class KeyedRead:
 
 
 class ScoringStore(Protocol):
+    """Every method runs on the request's executor (its one connection)."""
+
     async def read_for_key(
-        self, prefix: str, scorer_id: int | None, address: str, now: datetime
+        self, ex: Executor, prefix: str, scorer_id: int | None, address: str, now: datetime
     ) -> KeyedRead:
         """The key (by prefix, if usable at `now`), its account's community for `scorer_id`
         (`external_scorer_id` first, then id) and the address's state, in one read."""
 
     async def community_by_id(
-        self, community_id: int, address: str
-    ) -> tuple[Community, AddressState] | None: ...
+        self, ex: Executor, community_id: int, address: str
+    ) -> tuple[Community, AddressState] | None:
+        """The community with this id and the address's state in it, in one read."""
 
-    async def write(self, outcome: ScoreWrite) -> bool:
+    async def read_state(self, ex: Executor, community_id: int, address: str) -> AddressState:
+        """The address's state in a community already known."""
+
+    async def write(self, ex: Executor, outcome: ScoreWrite) -> bool:
         """Write if nothing changed since the read; False (and nothing written) otherwise."""
 
-    def locked(self, community_id: int, address: str) -> AbstractAsyncContextManager[LockedScoring]:
+    def locked(
+        self, ex: Executor, community_id: int, address: str
+    ) -> AbstractAsyncContextManager[LockedScoring]:
         """A transaction holding the passport row lock (the passport is created if missing)."""
 
-    async def save_error(self, community_id: int, address: str, message: str) -> None: ...
+    async def save_error(
+        self, ex: Executor, community_id: int, address: str, message: str
+    ) -> None: ...
 
 
 def stamps_fingerprint(pairs: Sequence[tuple[str, str]]) -> str:

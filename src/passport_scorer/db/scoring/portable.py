@@ -1,4 +1,4 @@
-"""The scoring store on any SQLAlchemy dialect (SQLite by default), one statement at a time.
+"""The scoring store on any database (SQLite by default), one Core statement at a time.
 
 Same contract as the Postgres store. On SQLite every write transaction takes the database
 write lock up front (`BEGIN IMMEDIATE`), so writes never interleave.
@@ -12,9 +12,8 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 
 import orjson
-from sqlalchemy.ext.asyncio import AsyncConnection
 
-from passport_scorer.db.engine import Database
+from passport_scorer.db.executor import Executor
 from passport_scorer.db.queries import api_keys, ceramic_cache, communities, hash_links, registry
 from passport_scorer.db.scoring import (
     AddressState,
@@ -45,14 +44,14 @@ def _named_hashes(credential_json: str) -> set[str]:
         return set()
 
 
-async def read_state(conn: AsyncConnection, community_id: int, address: str) -> AddressState:
-    rows = await ceramic_cache.live_stamps(conn, address)
+async def read_state(ex: Executor, community_id: int, address: str) -> AddressState:
+    rows = await ceramic_cache.live_stamps(ex, address)
     names = sorted(set().union(*(_named_hashes(row.credential_json) for row in rows)))
-    links = await hash_links.links_for(conn, community_id, names)
-    version = await registry.score_version(conn, address, community_id)
+    links = await hash_links.links_for(ex, community_id, names)
+    version = await registry.score_version(ex, address, community_id)
     stored = None
     if version.passport_id is not None:
-        stored_rows = await registry.stored_stamps(conn, version.passport_id)
+        stored_rows = await registry.stored_stamps(ex, version.passport_id)
         stored = stamps_fingerprint(
             [(provider, credential_signature(orjson.loads(text))) for provider, text in stored_rows]
         )
@@ -72,37 +71,37 @@ def _score_fields(outcome: ScoreWrite) -> dict[str, object]:
     }
 
 
-async def _write_score(conn: AsyncConnection, outcome: ScoreWrite) -> tuple[int, int] | None:
+async def _write_score(ex: Executor, outcome: ScoreWrite) -> tuple[int, int] | None:
     """(score id, passport id) if the score row was still the version read, else None."""
     version = outcome.version
     fields = _score_fields(outcome)
     if version.score_id is not None and version.passport_id is not None:
-        score_id = await registry.update_score_if_current(conn, version, **fields)
+        score_id = await registry.update_score_if_current(ex, version, **fields)
         return None if score_id is None else (score_id, version.passport_id)
     passport_id = version.passport_id
     if passport_id is None:
-        passport_id = await registry.create_passport(conn, outcome.address, outcome.community_id)
+        passport_id = await registry.create_passport(ex, outcome.address, outcome.community_id)
         if passport_id is None:
             return None
-    score_id = await registry.create_score(conn, passport_id, **fields)
+    score_id = await registry.create_score(ex, passport_id, **fields)
     return None if score_id is None else (score_id, passport_id)
 
 
-async def write_outcome(conn: AsyncConnection, outcome: ScoreWrite) -> bool:
-    """All writes of one scoring on `conn`; False as soon as a check fails (caller rolls back)."""
-    written = await _write_score(conn, outcome)
+async def write_outcome(ex: Executor, outcome: ScoreWrite) -> bool:
+    """All writes of one scoring on `ex`; False as soon as a check fails (caller rolls back)."""
+    written = await _write_score(ex, outcome)
     if written is None:
         return False
     score_id, passport_id = written
     community_id, address = outcome.community_id, outcome.address
-    created = await hash_links.create_links(conn, community_id, outcome.link_creates)
+    created = await hash_links.create_links(ex, community_id, outcome.link_creates)
     claimed = await hash_links.claim_links(
-        conn, community_id, address, outcome.link_claims, outcome.scored_at
+        ex, community_id, address, outcome.link_claims, outcome.scored_at
     )
     if created != len(outcome.link_creates) or claimed != len(outcome.link_claims):
         return False
     await registry.add_events(
-        conn,
+        ex,
         LIFO_DEDUPLICATION,
         address=address,
         community_id=community_id,
@@ -112,12 +111,12 @@ async def write_outcome(conn: AsyncConnection, outcome: ScoreWrite) -> bool:
     identities = [(stamp.provider, stamp.signature) for stamp in outcome.kept]
     if outcome.stored_stamps != stamps_fingerprint(identities):
         kept = [(stamp.provider, orjson.loads(stamp.credential_json)) for stamp in outcome.kept]
-        await registry.replace_stamps(conn, passport_id, kept)
+        await registry.replace_stamps(ex, passport_id, kept)
     event = copy.deepcopy(outcome.score_updated)
     event["pk"] = score_id
     event["fields"]["passport"] = passport_id
     await registry.add_events(
-        conn,
+        ex,
         SCORE_UPDATED,
         address=address,
         community_id=community_id,
@@ -127,13 +126,11 @@ async def write_outcome(conn: AsyncConnection, outcome: ScoreWrite) -> bool:
     return True
 
 
-async def save_error_score(
-    conn: AsyncConnection, community_id: int, address: str, message: str
-) -> None:
+async def save_error_score(ex: Executor, community_id: int, address: str, message: str) -> None:
     """The reference keeps a failed scoring as status ERROR with the message."""
-    passport_id = await registry.upsert_passport(conn, address, community_id)
+    passport_id = await registry.upsert_passport(ex, address, community_id)
     await registry.save_score(
-        conn,
+        ex,
         passport_id,
         score=None,
         status="ERROR",
@@ -147,58 +144,60 @@ async def save_error_score(
 
 
 class PortableScoringStore:
-    def __init__(self, db: Database) -> None:
-        self._db = db
+    """Statement by statement on the request's executor."""
 
     async def read_for_key(
-        self, prefix: str, scorer_id: int | None, address: str, now: datetime
+        self, ex: Executor, prefix: str, scorer_id: int | None, address: str, now: datetime
     ) -> KeyedRead:
-        api_key = await api_keys.find_usable_key(self._db, prefix, now)
-        async with self._db.read() as conn:
-            if api_key is None or scorer_id is None:
-                return KeyedRead(api_key, None, None)
-            community = await communities.find_for_account(conn, scorer_id, api_key.account_id)
-            if community is None:
-                return KeyedRead(api_key, None, None)
-            return KeyedRead(api_key, community, await read_state(conn, community.id, address))
+        api_key = await api_keys.find_usable_key(ex, prefix, now)
+        if api_key is None or scorer_id is None:
+            return KeyedRead(api_key, None, None)
+        community = await communities.find_for_account(ex, scorer_id, api_key.account_id)
+        if community is None:
+            return KeyedRead(api_key, None, None)
+        return KeyedRead(api_key, community, await read_state(ex, community.id, address))
 
     async def community_by_id(
-        self, community_id: int, address: str
+        self, ex: Executor, community_id: int, address: str
     ) -> tuple[Community, AddressState] | None:
-        async with self._db.read() as conn:
-            community = await communities.get_by_id(conn, community_id)
-            if community is None:
-                return None
-            return community, await read_state(conn, community.id, address)
+        community = await communities.get_by_id(ex, community_id)
+        if community is None:
+            return None
+        return community, await read_state(ex, community.id, address)
 
-    async def write(self, outcome: ScoreWrite) -> bool:
+    async def read_state(self, ex: Executor, community_id: int, address: str) -> AddressState:
+        return await read_state(ex, community_id, address)
+
+    async def write(self, ex: Executor, outcome: ScoreWrite) -> bool:
         try:
-            async with self._db.transaction() as conn:
-                if not await write_outcome(conn, outcome):
+            async with ex.transaction():
+                if not await write_outcome(ex, outcome):
                     raise _Rollback()
         except _Rollback:
             return False
         return True
 
     @asynccontextmanager
-    async def locked(self, community_id: int, address: str) -> AsyncIterator[LockedScoring]:
-        async with self._db.transaction() as conn:
-            await registry.upsert_passport(conn, address, community_id)
-            yield _Locked(conn, community_id, address)
+    async def locked(
+        self, ex: Executor, community_id: int, address: str
+    ) -> AsyncIterator[LockedScoring]:
+        async with ex.transaction():
+            await registry.upsert_passport(ex, address, community_id)
+            yield _Locked(ex, community_id, address)
 
-    async def save_error(self, community_id: int, address: str, message: str) -> None:
-        async with self._db.transaction() as conn:
-            await save_error_score(conn, community_id, address, message)
+    async def save_error(self, ex: Executor, community_id: int, address: str, message: str) -> None:
+        async with ex.transaction():
+            await save_error_score(ex, community_id, address, message)
 
 
 class _Locked:
-    def __init__(self, conn: AsyncConnection, community_id: int, address: str) -> None:
-        self._conn = conn
+    def __init__(self, ex: Executor, community_id: int, address: str) -> None:
+        self._ex = ex
         self._community_id = community_id
         self._address = address
 
     async def read_state(self) -> AddressState:
-        return await read_state(self._conn, self._community_id, self._address)
+        return await read_state(self._ex, self._community_id, self._address)
 
     async def write(self, outcome: ScoreWrite) -> bool:
-        return await write_outcome(self._conn, outcome)
+        return await write_outcome(self._ex, outcome)

@@ -16,7 +16,8 @@ from typing import Any
 
 import orjson
 
-from passport_scorer.db.engine import Database
+from passport_scorer.db.executor import Executor, PostgresExecutor
+from passport_scorer.db.queries.communities import community_from_row
 from passport_scorer.db.scoring import (
     AddressState,
     KeyedRead,
@@ -27,7 +28,7 @@ from passport_scorer.db.scoring import (
 )
 from passport_scorer.db.scoring.portable import save_error_score
 from passport_scorer.domain.api_keys import ApiKey
-from passport_scorer.domain.communities import Community, ScorerConfig
+from passport_scorer.domain.communities import Community
 from passport_scorer.domain.dedup import HashLink
 from passport_scorer.domain.stamps import CachedStamp
 
@@ -245,14 +246,9 @@ def _json(value: Any) -> str:
 
 
 def _community(row: Any) -> Community:
-    kind = row["scorer_type"]
-    child = {"WEIGHTED_BINARY": "binary", "WEIGHTED": "weighted"}.get(kind or "")
-    scorer = None
-    if child is not None and row[f"{child}_threshold"] is not None:
-        scorer = ScorerConfig(
-            row["scorer_id"], kind, row[f"{child}_weights"], row[f"{child}_threshold"]
-        )
-    return Community(row["id"], row["account_id"], row["rule"], row["human_points_program"], scorer)
+    community = community_from_row(row)
+    assert community is not None
+    return community
 
 
 def _state(row: Any) -> AddressState:
@@ -306,22 +302,20 @@ def _write_arguments(outcome: ScoreWrite, score_target: int | None) -> list[Any]
     ]
 
 
+def _connection(ex: Executor) -> Any:
+    """The asyncpg connection under the request's executor."""
+    assert isinstance(ex, PostgresExecutor), "the fused store runs on Postgres executors"
+    return ex.connection
+
+
 class PostgresScoringStore:
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    @asynccontextmanager
-    async def _driver(self) -> AsyncIterator[Any]:
-        """The (request's) pooled connection as the asyncpg connection itself."""
-        async with self._db.driver() as driver:
-            yield driver
-
     async def read_for_key(
-        self, prefix: str, scorer_id: int | None, address: str, now: datetime
+        self, ex: Executor, prefix: str, scorer_id: int | None, address: str, now: datetime
     ) -> KeyedRead:
         external = None if scorer_id is None else str(scorer_id)
-        async with self._driver() as conn:
-            row = await conn.fetchrow(READ_FOR_KEY, address, prefix, external, scorer_id, now)
+        row = await _connection(ex).fetchrow(
+            READ_FOR_KEY, address, prefix, external, scorer_id, now
+        )
         api_key = None
         if row["key_id"] is not None:
             api_key = ApiKey(
@@ -334,33 +328,39 @@ class PostgresScoringStore:
         return KeyedRead(api_key, _community(row), _state(row))
 
     async def community_by_id(
-        self, community_id: int, address: str
+        self, ex: Executor, community_id: int, address: str
     ) -> tuple[Community, AddressState] | None:
-        async with self._driver() as conn:
-            row = await conn.fetchrow(READ_BY_ID, address, community_id)
+        row = await _connection(ex).fetchrow(READ_BY_ID, address, community_id)
         return None if row is None else (_community(row), _state(row))
 
-    async def write(self, outcome: ScoreWrite) -> bool:
-        async with self._driver() as conn:
-            if not (outcome.link_creates or outcome.link_claims):
-                return await _write(conn, outcome)  # one statement: atomic on its own
-            try:
-                async with conn.transaction():
-                    if not await _write(conn, outcome):
-                        raise _Rollback()
-            except _Rollback:
-                return False
-            return True
+    async def read_state(self, ex: Executor, community_id: int, address: str) -> AddressState:
+        return _state(await _connection(ex).fetchrow(READ_STATE, address, community_id))
+
+    async def write(self, ex: Executor, outcome: ScoreWrite) -> bool:
+        conn = _connection(ex)
+        if not (outcome.link_creates or outcome.link_claims) and not conn.is_in_transaction():
+            return await _write(conn, outcome)  # one statement: atomic on its own
+        # Claims can be lost (rolled back); inside a request's transaction, a savepoint.
+        try:
+            async with conn.transaction():
+                if not await _write(conn, outcome):
+                    raise _Rollback()
+        except _Rollback:
+            return False
+        return True
 
     @asynccontextmanager
-    async def locked(self, community_id: int, address: str) -> AsyncIterator[LockedScoring]:
-        async with self._driver() as conn, conn.transaction():
+    async def locked(
+        self, ex: Executor, community_id: int, address: str
+    ) -> AsyncIterator[LockedScoring]:
+        conn = _connection(ex)
+        async with conn.transaction():
             passport_id = await conn.fetchval(LOCK_PASSPORT, address, community_id)
             yield _Locked(conn, community_id, address, passport_id)
 
-    async def save_error(self, community_id: int, address: str, message: str) -> None:
-        async with self._db.transaction() as conn:
-            await save_error_score(conn, community_id, address, message)
+    async def save_error(self, ex: Executor, community_id: int, address: str, message: str) -> None:
+        async with ex.transaction():
+            await save_error_score(ex, community_id, address, message)
 
 
 class _Rollback(Exception):
