@@ -37,7 +37,8 @@ def test_invalid_setting_stops_with_one_line() -> None:
 def test_check_lists_what_an_empty_database_lacks(tmp_path: Path) -> None:
     result = run("check", env={"DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"})
     assert result.returncode == 1
-    assert "missing table: registry_score" in result.stdout
+    assert "missing table: registry_score" in result.stdout.splitlines()
+    assert "missing table: tos_tos (needed by: terms of service)" in result.stdout.splitlines()
 
 
 def test_migrate_demo_serve_and_the_printed_curl_scores_a_passing_address(tmp_path: Path) -> None:

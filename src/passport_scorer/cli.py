@@ -74,10 +74,8 @@ def _check(settings: Settings, _args: argparse.Namespace) -> int:
     if report.ok:
         print(f"ok: {redact(settings.DATABASE_URL)} has every table and column the service uses")
         return 0
-    for table in report.missing_tables:
-        print(f"missing table: {table}")
-    for column in report.missing_columns:
-        print(f"missing column: {column}")
+    for line in report.lines():
+        print(line)
     return 1
 
 

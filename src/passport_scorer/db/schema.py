@@ -12,6 +12,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from passport_scorer.db.requirements import SCORE_ROUTES, families_needing
 from passport_scorer.db.tables import metadata
 from passport_scorer.db.url import to_sqlalchemy_url
 
@@ -33,6 +34,20 @@ class SchemaReport:
     @property
     def ok(self) -> bool:
         return not self.missing_tables and not self.missing_columns
+
+    def lines(self) -> list[str]:
+        """One line per gap; those the score routes do not need name the families they disable."""
+        return [f"missing table: {name}{_needed_by(name)}" for name in self.missing_tables] + [
+            f"missing column: {name}{_needed_by(name.partition('.')[0])}"
+            for name in self.missing_columns
+        ]
+
+
+def _needed_by(table: str) -> str:
+    families = families_needing(table)
+    if SCORE_ROUTES in families:
+        return ""
+    return f" (needed by: {', '.join(families)})"
 
 
 def _inspect_tables(conn: Connection) -> dict[str, set[str]]:
@@ -73,8 +88,8 @@ def _alembic_config(database_url: str) -> Config:
     return config
 
 
-def migrate(database_url: str) -> None:
-    """Create or upgrade our schema; refuse a database that Django manages."""
+def migrate(database_url: str, revision: str = "head") -> None:
+    """Create or upgrade our schema (to `revision`); refuse a database that Django manages."""
     existing = asyncio.run(_existing_tables(database_url))
     if DJANGO_MARKER_TABLE in existing:
         raise SchemaError(
@@ -87,4 +102,4 @@ def migrate(database_url: str) -> None:
             "this database already holds Passport tables that were not created by "
             "`passport-scorer migrate`; run `passport-scorer check` to verify it instead"
         )
-    command.upgrade(_alembic_config(database_url), "head")
+    command.upgrade(_alembic_config(database_url), revision)

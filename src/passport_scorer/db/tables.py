@@ -13,6 +13,8 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Date,
+    Double,
     ForeignKeyConstraint,
     Identity,
     Index,
@@ -1147,4 +1149,605 @@ Index(
     ceramic_cache_ceramiccache.c.id.desc(),
     postgresql_where=text("deleted_at IS NULL"),
     sqlite_where=text("deleted_at IS NULL"),
+)
+
+
+# --- The tables of the other route families (migration 0002) -------------------------------------
+# Sign-in nonces, customization (allow lists, custom credentials, embed sections), stamp and
+# weight metadata, terms of service, app notices and batch model scoring; which route family
+# reads which is in `db/requirements.py`.
+
+
+account_allowlist = Table(
+    "account_allowlist",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("weight", ExactNumeric(7, 4), nullable=False),
+    Column("address_list_id", BigInteger(), nullable=False),
+    Column("customization_id", BigInteger(), nullable=False),
+    ForeignKeyConstraint(
+        ["address_list_id"],
+        ["account_addresslist.id"],
+        name="account_allowlist_address_list_id_2e8eb2ee_fk_account_a",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    ForeignKeyConstraint(
+        ["customization_id"],
+        ["account_customization.id"],
+        name="account_allowlist_customization_id_28db4778_fk_account_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    PrimaryKeyConstraint("id", name="account_allowlist_pkey"),
+    Index("account_allowlist_address_list_id_2e8eb2ee", "address_list_id"),
+    Index("account_allowlist_customization_id_28db4778", "customization_id"),
+)
+
+
+account_customcredential = Table(
+    "account_customcredential",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("weight", ExactNumeric(7, 4), nullable=False),
+    Column("display_name", String(64), nullable=False),
+    Column("description", String(256), nullable=True),
+    Column("customization_id", BigInteger(), nullable=False),
+    Column("platform_id", BigInteger(), nullable=False),
+    Column("ruleset_id", BigInteger(), nullable=False),
+    ForeignKeyConstraint(
+        ["customization_id"],
+        ["account_customization.id"],
+        name="account_customcreden_customization_id_9f3ca665_fk_account_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    ForeignKeyConstraint(
+        ["platform_id"],
+        ["account_customplatform.id"],
+        name="account_customcreden_platform_id_a560e785_fk_account_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    ForeignKeyConstraint(
+        ["ruleset_id"],
+        ["account_customcredentialruleset.id"],
+        name="account_customcreden_ruleset_id_379112c2_fk_account_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    PrimaryKeyConstraint("id", name="account_customcredential_pkey"),
+    Index("account_customcredential_customization_id_9f3ca665", "customization_id"),
+    Index("account_customcredential_platform_id_a560e785", "platform_id"),
+    Index("account_customcredential_ruleset_id_379112c2", "ruleset_id"),
+)
+
+
+account_customplatform = Table(
+    "account_customplatform",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("platform_type", String(5), nullable=False),
+    Column("name", String(64), nullable=False),
+    Column("display_name", String(64), nullable=True),
+    Column("icon_url", String(64), nullable=True),
+    Column("description", String(256), nullable=True),
+    Column("banner_heading", String(64), nullable=True),
+    Column("banner_content", String(256), nullable=True),
+    Column("banner_cta_text", String(256), nullable=True),
+    Column("banner_cta_url", String(256), nullable=True),
+    Column("is_evm", Boolean(), nullable=False),
+    PrimaryKeyConstraint("id", name="account_customplatform_pkey"),
+    UniqueConstraint("name", name="account_customplatform_name_key"),
+    Index(
+        "account_customplatform_name_f88110ba_like",
+        "name",
+        postgresql_ops={"name": "varchar_pattern_ops"},
+    ),
+)
+
+
+account_embedsectionheader = Table(
+    "account_embedsectionheader",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("name", String(255), nullable=False),
+    PrimaryKeyConstraint("id", name="account_embedsectionheader_pkey"),
+    UniqueConstraint("name", name="account_embedsectionheader_name_key"),
+    Index(
+        "account_embedsectionheader_name_c8e8ed60_like",
+        "name",
+        postgresql_ops={"name": "varchar_pattern_ops"},
+    ),
+)
+
+
+account_embedsectionorder = Table(
+    "account_embedsectionorder",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("order", Integer(), nullable=False),
+    Column("customization_id", BigInteger(), nullable=False),
+    Column("section_id", BigInteger(), nullable=False),
+    ForeignKeyConstraint(
+        ["customization_id"],
+        ["account_customization.id"],
+        name="account_embedsection_customization_id_09f8ae57_fk_account_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    ForeignKeyConstraint(
+        ["section_id"],
+        ["account_embedsectionheader.id"],
+        name="account_embedsectionorder_section_id_840109b0_fk",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    PrimaryKeyConstraint("id", name="account_embedsectionorder_pkey"),
+    UniqueConstraint(
+        "customization_id",
+        "section_id",
+        name="account_embedsectionorde_customization_id_section_2eab805a_uniq",
+    ),
+    Index("account_embedsectionorder_customization_id_09f8ae57", "customization_id"),
+    Index("account_embedsectionorder_section_id_840109b0", "section_id"),
+)
+
+
+account_embedstampplatform = Table(
+    "account_embedstampplatform",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("order", Integer(), nullable=False),
+    Column("customization_id", BigInteger(), nullable=False),
+    Column("section_id", BigInteger(), nullable=False),
+    Column("platform_id", BigInteger(), nullable=False),
+    ForeignKeyConstraint(
+        ["customization_id"],
+        ["account_customization.id"],
+        name="account_embedstamppl_customization_id_6b544d49_fk_account_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    ForeignKeyConstraint(
+        ["platform_id"],
+        ["registry_platformmetadata.id"],
+        name="account_embedstamppl_platform_id_8ee80cb9_fk_registry_",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    ForeignKeyConstraint(
+        ["section_id"],
+        ["account_embedsectionheader.id"],
+        name="account_embedstampplatform_section_id_3c4418f0_fk",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    PrimaryKeyConstraint("id", name="account_embedstampplatform_pkey"),
+    UniqueConstraint(
+        "customization_id",
+        "platform_id",
+        name="account_embedstampplatfo_customization_id_platfor_478f90b6_uniq",
+    ),
+    Index("account_embedstampplatform_customization_id_6b544d49", "customization_id"),
+    Index("account_embedstampplatform_platform_id_8ee80cb9", "platform_id"),
+    Index("account_embedstampplatform_section_id_3c4418f0", "section_id"),
+)
+
+
+account_includedchainid = Table(
+    "account_includedchainid",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("chain_id", String(200), nullable=False),
+    Column("customization_id", BigInteger(), nullable=False),
+    ForeignKeyConstraint(
+        ["customization_id"],
+        ["account_customization.id"],
+        name="account_includedchai_customization_id_efe0b943_fk_account_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    PrimaryKeyConstraint("id", name="account_includedchainid_pkey"),
+    UniqueConstraint(
+        "chain_id",
+        "customization_id",
+        name="account_includedchainid_chain_id_customization_id_7e72c4c7_uniq",
+    ),
+    Index("account_includedchainid_customization_id_efe0b943", "customization_id"),
+)
+
+
+account_nonce = Table(
+    "account_nonce",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("nonce", String(60), nullable=False),
+    Column("created_on", TimestampTZ(), nullable=False),
+    Column("was_used", Boolean(), nullable=False),
+    Column("expires_on", TimestampTZ(), nullable=True),
+    PrimaryKeyConstraint("id", name="account_nonce_pkey"),
+    UniqueConstraint("nonce", name="account_nonce_nonce_key"),
+    Index(
+        "account_nonce_nonce_19bf6339_like",
+        "nonce",
+        postgresql_ops={"nonce": "varchar_pattern_ops"},
+    ),
+)
+
+
+passport_admin_dismissedbanners = Table(
+    "passport_admin_dismissedbanners",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("address", String(42), nullable=False),
+    Column("banner_id", BigInteger(), nullable=False),
+    ForeignKeyConstraint(
+        ["banner_id"],
+        ["passport_admin_passportbanner.id"],
+        name="passport_admin_dismi_banner_id_f9734da0_fk_passport_",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    PrimaryKeyConstraint("id", name="passport_admin_dismissedbanners_pkey"),
+    Index("passport_admin_dismissedbanners_banner_id_f9734da0", "banner_id"),
+)
+
+
+passport_admin_notification = Table(
+    "passport_admin_notification",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("notification_id", String(255), nullable=False),
+    Column("type", String(50), nullable=False),
+    Column("is_active", Boolean(), nullable=False),
+    Column("link", String(255), nullable=True),
+    Column("link_text", String(255), nullable=True),
+    Column("content", Text(), nullable=False),
+    Column("created_at", Date(), nullable=False),
+    Column("expires_at", Date(), nullable=True),
+    Column("eth_address", String(42), nullable=True),
+    Column("community_id", BigInteger(), nullable=False),
+    ForeignKeyConstraint(
+        ["community_id"],
+        ["account_community.id"],
+        name="passport_admin_notif_community_id_9896ef85_fk_account_c",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    PrimaryKeyConstraint("id", name="passport_admin_notification_pkey"),
+    UniqueConstraint("notification_id", name="passport_admin_notification_notification_id_key"),
+    Index("passport_admin_notification_community_id_9896ef85", "community_id"),
+    Index("passport_admin_notification_created_at_50b27616", "created_at"),
+    Index("passport_admin_notification_eth_address_ab8d7cdd", "eth_address"),
+    Index(
+        "passport_admin_notification_eth_address_ab8d7cdd_like",
+        "eth_address",
+        postgresql_ops={"eth_address": "varchar_pattern_ops"},
+    ),
+    Index("passport_admin_notification_expires_at_f4b46eb9", "expires_at"),
+    Index("passport_admin_notification_is_active_4894e950", "is_active"),
+    Index(
+        "passport_admin_notification_notification_id_1d2173f4_like",
+        "notification_id",
+        postgresql_ops={"notification_id": "varchar_pattern_ops"},
+    ),
+    Index("passport_admin_notification_type_433ef3b6", "type"),
+    Index(
+        "passport_admin_notification_type_433ef3b6_like",
+        "type",
+        postgresql_ops={"type": "varchar_pattern_ops"},
+    ),
+)
+
+
+passport_admin_notificationstatus = Table(
+    "passport_admin_notificationstatus",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("is_read", Boolean(), nullable=False),
+    Column("is_deleted", Boolean(), nullable=False),
+    Column("eth_address", String(42), nullable=False),
+    Column("notification_id", BigInteger(), nullable=False),
+    ForeignKeyConstraint(
+        ["notification_id"],
+        ["passport_admin_notification.id"],
+        name="passport_admin_notif_notification_id_acdcb74a_fk_passport_",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    PrimaryKeyConstraint("id", name="passport_admin_notificationstatus_pkey"),
+    Index("passport_admin_notificationstatus_eth_address_a493bb99", "eth_address"),
+    Index(
+        "passport_admin_notificationstatus_eth_address_a493bb99_like",
+        "eth_address",
+        postgresql_ops={"eth_address": "varchar_pattern_ops"},
+    ),
+    Index("passport_admin_notificationstatus_is_deleted_60338f92", "is_deleted"),
+    Index("passport_admin_notificationstatus_is_read_7cfef409", "is_read"),
+    Index("passport_admin_notificationstatus_notification_id_acdcb74a", "notification_id"),
+)
+
+
+passport_admin_passportbanner = Table(
+    "passport_admin_passportbanner",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("content", Text(), nullable=False),
+    Column("link", String(200), nullable=True),
+    Column("is_active", Boolean(), nullable=False),
+    Column("application", String(50), nullable=False),
+    Column("display_on_all_dashboards", Boolean(), nullable=False),
+    PrimaryKeyConstraint("id", name="passport_admin_passportbanner_pkey"),
+    Index("passport_admin_passportbanner_application_e63c877c", "application"),
+    Index(
+        "passport_admin_passportbanner_application_e63c877c_like",
+        "application",
+        postgresql_ops={"application": "varchar_pattern_ops"},
+    ),
+)
+
+
+passport_admin_systemtestresult = Table(
+    "passport_admin_systemtestresult",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("name", String(255), nullable=False),
+    Column("category", JsonB, nullable=False),
+    Column("success", Boolean(), nullable=False),
+    Column("error", Text(), nullable=True),
+    Column("timestamp", TimestampTZ(), nullable=False),
+    Column("run_id", BigInteger(), nullable=False),
+    ForeignKeyConstraint(
+        ["run_id"],
+        ["passport_admin_systemtestrun.id"],
+        name="passport_admin_syste_run_id_c1f157bf_fk_passport_",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    PrimaryKeyConstraint("id", name="passport_admin_systemtestresult_pkey"),
+    Index("passport_admin_systemtestresult_name_6d6305dc", "name"),
+    Index(
+        "passport_admin_systemtestresult_name_6d6305dc_like",
+        "name",
+        postgresql_ops={"name": "varchar_pattern_ops"},
+    ),
+    Index("passport_admin_systemtestresult_run_id_c1f157bf", "run_id"),
+    Index("passport_admin_systemtestresult_timestamp_09d4a189", "timestamp"),
+)
+
+
+passport_admin_systemtestrun = Table(
+    "passport_admin_systemtestrun",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("timestamp", TimestampTZ(), nullable=True),
+    Column("finished", Boolean(), nullable=False),
+    PrimaryKeyConstraint("id", name="passport_admin_systemtestrun_pkey"),
+    Index("passport_admin_systemtestrun_timestamp_003896b1", "timestamp"),
+)
+
+
+registry_batchmodelscoringrequest = Table(
+    "registry_batchmodelscoringrequest",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("created_at", TimestampTZ(), nullable=False),
+    Column("s3_filename", String(100), nullable=False),
+    Column("model_list", String(100), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("progress", Integer(), nullable=False),
+    Column("input_addresses_file", String(100), nullable=True),
+    Column("last_progress_update", TimestampTZ(), nullable=True),
+    Column("results_file", String(100), nullable=True),
+    Column("trigger_processing_file", String(100), nullable=True),
+    PrimaryKeyConstraint("id", name="registry_batchmodelscoringrequest_pkey"),
+    Index("registry_batchmodelscoringrequest_s3_filename_b29bfee0", "s3_filename"),
+    Index(
+        "registry_batchmodelscoringrequest_s3_filename_b29bfee0_like",
+        "s3_filename",
+        postgresql_ops={"s3_filename": "varchar_pattern_ops"},
+    ),
+    Index("registry_batchmodelscoringrequest_status_1e39ea57", "status"),
+    Index(
+        "registry_batchmodelscoringrequest_status_1e39ea57_like",
+        "status",
+        postgresql_ops={"status": "varchar_pattern_ops"},
+    ),
+)
+
+
+registry_batchmodelscoringrequestitem = Table(
+    "registry_batchmodelscoringrequestitem",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("address", String(42), nullable=False),
+    Column("result", JsonB, nullable=True),
+    Column("batch_scoring_request_id", BigInteger(), nullable=False),
+    ForeignKeyConstraint(
+        ["batch_scoring_request_id"],
+        ["registry_batchmodelscoringrequest.id"],
+        name="registry_batchmodels_batch_scoring_reques_1b4411d4_fk_registry_",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    PrimaryKeyConstraint("id", name="registry_batchmodelscoringrequestitem_pkey"),
+    UniqueConstraint(
+        "batch_scoring_request_id",
+        "address",
+        name="registry_batchmodelscori_batch_scoring_request_id_84025355_uniq",
+    ),
+    Index(
+        "registry_batchmodelscoring_batch_scoring_request_id_1b4411d4", "batch_scoring_request_id"
+    ),
+    Index("registry_batchmodelscoringrequestitem_address_db1c05fb", "address"),
+    Index(
+        "registry_batchmodelscoringrequestitem_address_db1c05fb_like",
+        "address",
+        postgresql_ops={"address": "varchar_pattern_ops"},
+    ),
+    Index("registry_batchmodelscoringrequestitem_status_3792db9d", "status"),
+    Index(
+        "registry_batchmodelscoringrequestitem_status_3792db9d_like",
+        "status",
+        postgresql_ops={"status": "varchar_pattern_ops"},
+    ),
+)
+
+
+registry_platformmetadata = Table(
+    "registry_platformmetadata",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("platform_id", String(100), nullable=False),
+    Column("name", String(255), nullable=False),
+    PrimaryKeyConstraint("id", name="registry_platformmetadata_pkey"),
+    UniqueConstraint("platform_id", name="registry_platformmetadata_platform_id_key"),
+    Index(
+        "registry_platformmetadata_platform_id_4cfe4071_like",
+        "platform_id",
+        postgresql_ops={"platform_id": "varchar_pattern_ops"},
+    ),
+)
+
+
+registry_stampmetadata = Table(
+    "registry_stampmetadata",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("provider", String(100), nullable=False),
+    Column("is_beta", Boolean(), nullable=False),
+    Column("platform_id", BigInteger(), nullable=True),
+    ForeignKeyConstraint(
+        ["platform_id"],
+        ["registry_platformmetadata.id"],
+        name="registry_stampmetada_platform_id_2db1cda7_fk_registry_",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    PrimaryKeyConstraint("id", name="registry_stampmetadata_pkey"),
+    UniqueConstraint("provider", name="registry_stampmetadata_provider_key"),
+    Index("registry_stampmetadata_platform_id_2db1cda7", "platform_id"),
+    Index(
+        "registry_stampmetadata_provider_c1e63c14_like",
+        "provider",
+        postgresql_ops={"provider": "varchar_pattern_ops"},
+    ),
+)
+
+
+registry_weightconfiguration = Table(
+    "registry_weightconfiguration",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("version", String(50), nullable=False),
+    Column("active", Boolean(), nullable=False),
+    Column("created_at", TimestampTZ(), nullable=False),
+    Column("updated_at", TimestampTZ(), nullable=False),
+    Column("threshold", Double(), nullable=False),
+    Column("description", Text(), nullable=True),
+    Column("csv_source", String(100), nullable=True),
+    PrimaryKeyConstraint("id", name="registry_weightconfiguration_pkey"),
+    UniqueConstraint("version", name="registry_weightconfiguration_version_key"),
+    Index(
+        "registry_weightconfiguration_version_dd3c204b_like",
+        "version",
+        postgresql_ops={"version": "varchar_pattern_ops"},
+    ),
+    Index(
+        "unique_active_weight_configuration",
+        "active",
+        unique=True,
+        postgresql_where=text("active"),
+        sqlite_where=text("active"),
+    ),
+)
+
+
+registry_weightconfigurationitem = Table(
+    "registry_weightconfigurationitem",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("provider", String(100), nullable=False),
+    Column("weight", Double(), nullable=False),
+    Column("weight_configuration_id", BigInteger(), nullable=False),
+    Column("stamp_metadata_id", BigInteger(), nullable=True),
+    ForeignKeyConstraint(
+        ["stamp_metadata_id"],
+        ["registry_stampmetadata.id"],
+        name="registry_weightconfi_stamp_metadata_id_45946ad6_fk_registry_",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    ForeignKeyConstraint(
+        ["weight_configuration_id"],
+        ["registry_weightconfiguration.id"],
+        name="registry_weightconfi_weight_configuration_e19e8710_fk_registry_",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    PrimaryKeyConstraint("id", name="registry_weightconfigurationitem_pkey"),
+    UniqueConstraint(
+        "weight_configuration_id",
+        "provider",
+        name="registry_weightconfigura_weight_configuration_id__b10abd40_uniq",
+    ),
+    Index("registry_weightconfigurati_weight_configuration_id_e19e8710", "weight_configuration_id"),
+    Index("registry_weightconfigurationitem_stamp_metadata_id_45946ad6", "stamp_metadata_id"),
+)
+
+
+tos_tos = Table(
+    "tos_tos",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("created_at", TimestampTZ(), nullable=False),
+    Column("modified_at", TimestampTZ(), nullable=False),
+    Column("type", String(3), nullable=False),
+    Column("active", Boolean(), nullable=False),
+    Column("content", Text(), nullable=False),
+    Column("final", Boolean(), nullable=False),
+    PrimaryKeyConstraint("id", name="tos_tos_pkey"),
+    Index(
+        "Only 1 active final tos is allowed for any given type",
+        "type",
+        "final",
+        "active",
+        unique=True,
+        postgresql_where=text("active AND final"),
+        sqlite_where=text("active AND final"),
+    ),
+    Index("tos_tos_type_8eb81af0", "type"),
+    Index("tos_tos_type_8eb81af0_like", "type", postgresql_ops={"type": "varchar_pattern_ops"}),
+)
+
+
+tos_tosacceptanceproof = Table(
+    "tos_tosacceptanceproof",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("created_at", TimestampTZ(), nullable=False),
+    Column("address", String(42), nullable=False),
+    Column("signature", String(132), nullable=False),
+    Column("nonce", String(60), nullable=False),
+    Column("tos_id", BigInteger(), nullable=False),
+    ForeignKeyConstraint(
+        ["tos_id"],
+        ["tos_tos.id"],
+        name="tos_tosacceptanceproof_tos_id_b93bc3e2_fk_tos_tos_id",
+        deferrable=True,
+        initially="DEFERRED",
+    ),
+    PrimaryKeyConstraint("id", name="tos_tosacceptanceproof_pkey"),
+    UniqueConstraint("nonce", name="tos_tosacceptanceproof_nonce_key"),
+    UniqueConstraint(
+        "tos_id", "address", name="tos_tosacceptanceproof_tos_id_address_944e91c7_uniq"
+    ),
+    Index(
+        "tos_tosacceptanceproof_nonce_5cddfc59_like",
+        "nonce",
+        postgresql_ops={"nonce": "varchar_pattern_ops"},
+    ),
+    Index("tos_tosacceptanceproof_tos_id_b93bc3e2", "tos_id"),
 )
