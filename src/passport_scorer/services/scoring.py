@@ -10,8 +10,8 @@ loser of a race for a nullifier ends up deduplicated, never with an error.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -64,6 +64,7 @@ class ScoringService:
     store: ScoringStore
     credentials: CredentialChecker
     demo_scorer_id: int | None = None
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # tests fix it
 
     async def score(
         self,
@@ -81,7 +82,7 @@ class ScoringService:
     async def read_for_key(self, ex: Executor, key: str, scorer_id: int, address: str) -> KeyedRead:
         """Public route, step one: the key's row, its scorer and the state, in one read."""
         resolved = resolve_scorer_id(scorer_id, self.demo_scorer_id)
-        now = datetime.now(UTC)
+        now = self.clock()
         return await self.store.read_for_key(ex, key_prefix(key), resolved, _lookup(address), now)
 
     async def score_read(self, ex: Executor, read: KeyedRead, address: str) -> ScoreView:
@@ -113,7 +114,7 @@ class ScoringService:
     ) -> ScoreView:
         try:
             rules = _rules(community)
-            now = datetime.now(UTC)
+            now = self.clock()
             outcome, score = await self._decide(community, address, state, rules, now)
             if await self._try(self.store.write(ex, outcome)):
                 return scored(address, score, now)
@@ -122,7 +123,7 @@ class ScoringService:
                 try:
                     async with self.store.locked(ex, community.id, address) as locked:
                         state = await locked.read_state()
-                        now = datetime.now(UTC)
+                        now = self.clock()
                         outcome, score = await self._decide(community, address, state, rules, now)
                         if not await self._try(locked.write(outcome)):
                             raise _Retry()
