@@ -103,7 +103,8 @@ async def test_one_address_under_sustained_concurrency_is_always_scored(
     assert {status for status, _ in results} == {200}, [r for r in results if r[0] != 200][:3]
     assert all('"error":null' in body and '"score":"24.00000"' in body for _, body in results)
     await assert_consistent(world)
-    assert await world.count(tables.registry_event, action="SCU") == len(results)
+    # Concurrent rescorings share scorings, so there are fewer SCU events than answers.
+    assert 1 <= await world.count(tables.registry_event, action="SCU") <= len(results)
     assert await world.count(tables.registry_score) == 1
 
 
@@ -275,7 +276,7 @@ async def test_wrong_secrets_on_a_pbkdf2_key_are_refused_without_hashing_after_f
         (await client.get(path, headers={"X-API-Key": wrong})).status_code for _ in range(8)
     ]
     assert statuses == [401] * 8
-    assert len(hashed) == 5  # the last three were refused without hashing
+    assert len(hashed) == 5  # the last three were refused without hashing (nor a connection)
     assert in_use_while_hashing == [0] * 5  # no connection held while hashing
     # The right secret is refused too while the prefix is blocked (the window is the guard).
     assert (await client.get(path, headers={"X-API-Key": key})).status_code == 401
