@@ -33,6 +33,13 @@ def _positive_float(text: str) -> float:
     return value
 
 
+def _non_negative_float(text: str) -> float:
+    value = float(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
 def _percent(text: str) -> float:
     value = float(text.removesuffix("%"))
     if not 0 <= value <= 100:
@@ -64,7 +71,10 @@ def register(commands: Any) -> None:
         "--allow-host", action="append", default=[], help="a non-loopback host to target"
     )
     parser.add_argument(
-        "--clock-skew", type=float, default=2.0, help="seconds allowed around request windows"
+        "--clock-skew",
+        type=_non_negative_float,
+        default=2.0,
+        help="seconds allowed around request windows",
     )
     parser.add_argument("--examples", type=_positive_int, default=3, help="per field, default 3")
     parser.add_argument("--left-db", help="the left deployment's own database copy")
