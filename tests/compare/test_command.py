@@ -30,8 +30,8 @@ def _vars(tmp_path: Path, twins: Twins) -> Path:
 async def test_identical_deployments_match_on_every_route_and_table(
     twins: Twins, start_server: ServerStarter, tmp_path: Path
 ) -> None:
-    left = start_server(twins.left_db)
-    right = start_server(twins.right_db)
+    left = start_server(twins.left_db, workers=1)
+    right = start_server(twins.right_db, workers=1)
     requests, report_path = tmp_path / "requests.jsonl", tmp_path / "report.json"
 
     result = await run_compare(
@@ -65,8 +65,8 @@ async def test_identical_deployments_match_on_every_route_and_table(
 async def test_a_changed_setting_is_reported_by_route_field_and_example(
     twins: Twins, start_server: ServerStarter, tmp_path: Path
 ) -> None:
-    left = start_server(twins.left_db)
-    right = start_server(twins.right_db, FF_MULTI_NULLIFIER="on")
+    left = start_server(twins.left_db, workers=1)
+    right = start_server(twins.right_db, workers=1, FF_MULTI_NULLIFIER="on")
     community = twins.scorer.community_id
     lines: list[dict[str, Any]] = [
         {"method": "GET", "path": f"/v2/stamps/{community}/score/{CAROL}",

@@ -91,3 +91,15 @@ def test_a_run_without_differences_passes() -> None:
     assert (report["ok"], report["match_rate"]) == (True, 100.0)
     assert REDACTED not in json.dumps({k: v for k, v in report.items() if k != "routes"})
     assert "result: OK" in render_summary(report, Redactor())
+
+
+def test_route_and_field_names_that_look_secret_are_kept() -> None:
+    route = "GET /internal/embed/validate-api-key"
+    tally = Tally()
+    tally.add(route, _exchange(1), [Difference("$['access_token']", "value", "a-token", "b-token")])
+
+    report = _report(tally)
+    [example] = report["routes"][route]["fields"]["$['access_token']"]["examples"]  # type: ignore[index]
+    assert (example["left_value"], example["right_value"]) == (REDACTED, REDACTED)
+    summary = render_summary(report, Redactor())
+    assert route in summary and "$['access_token']" in summary and "a-token" not in summary

@@ -4,8 +4,9 @@ Three rules, applied to every string and every object on its way out:
 
 * a variable's value (from `--vars`, or the sampling key) becomes its `${NAME}`;
 * API keys (`<8 letters or digits>.<32>`) and JWTs anywhere in text become `[redacted]`;
-* the value under a secret-looking name (`X-API-Key`, `Authorization`, `Cookie`, `token`,
-  `access`, `refresh`, `password`, ...) becomes `[redacted]`, in headers, queries and bodies.
+* in request and answer data (headers, queries, bodies, differing values), the value under a
+  secret-looking name (`X-API-Key`, `Authorization`, `Cookie`, `token`, `access`, `refresh`,
+  `password`, ...) becomes `[redacted]`.
 """
 
 from __future__ import annotations
@@ -55,8 +56,19 @@ class Redactor:
             text = text.replace(value, f"${{{name}}}")
         return _JWT.sub(REDACTED, _API_KEY.sub(REDACTED, text))
 
+    def strings(self, value: Any) -> Any:
+        """A copy of `value` (JSON-like) with every string and key passed through `text`."""
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, dict):
+            return {self.text(str(key)): self.strings(item) for key, item in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [self.strings(item) for item in value]
+        return value
+
     def value(self, value: Any) -> Any:
-        """A copy of `value` (JSON-like) with every secret replaced."""
+        """A copy of request or answer data (JSON-like) with every secret replaced, also the
+        values under secret-looking names."""
         if isinstance(value, str):
             return self.text(value)
         if isinstance(value, dict):

@@ -113,8 +113,21 @@ def build_report(
         "routes": routes,
         "database": database,
     }
-    redacted: dict[str, Any] = redactor.value(report)
+    for route in routes.values():
+        for entry in route["fields"].values():
+            entry["examples"] = [
+                _redact_example(example, redactor) for example in entry["examples"]
+            ]
+    # The structure's own names (routes, fields) are not data: only text rules apply to them.
+    redacted: dict[str, Any] = redactor.strings(report)
     return redacted
+
+
+def _redact_example(example: dict[str, Any], redactor: Redactor) -> dict[str, Any]:
+    data = ("request", "left", "right", "left_value", "right_value")
+    return {
+        name: redactor.value(value) if name in data else value for name, value in example.items()
+    }
 
 
 def _example(exchange: Exchange, difference: Difference) -> dict[str, Any]:
