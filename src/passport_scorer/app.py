@@ -10,6 +10,8 @@ from starlette.routing import Route
 
 from passport_scorer import __version__
 from passport_scorer.api import errors, openapi
+from passport_scorer.api import metrics as metrics_api
+from passport_scorer.api.access_log import AccessLogMiddleware
 from passport_scorer.api.analytics import AnalyticsMiddleware
 from passport_scorer.api.routes import health, internal, scores
 from passport_scorer.config import Settings, get_settings
@@ -37,13 +39,20 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         paths={**scores.OPENAPI, **internal.OPENAPI, **health.OPENAPI},
     )
     app = Starlette(
-        routes=[*routes(), *openapi.routes(schema)],
+        routes=[*routes(), *openapi.routes(schema), *metrics_api.ROUTES],
         lifespan=lifespan,
     )
     app.state.services = services
     errors.install(app)
     if services.analytics is not None:
         app.add_middleware(AnalyticsMiddleware, recorder=services.analytics)
+    # Observability (outermost): metrics per route template, then the access log + request id.
+    app.add_middleware(metrics_api.MetricsMiddleware, pool_stats=services.db.pool_stats)
+    app.add_middleware(AccessLogMiddleware, enabled=services.settings.ACCESS_LOG == "on")
+    if services.settings.OTEL_EXPORTER_OTLP_ENDPOINT:
+        from passport_scorer.observability import tracing
+
+        tracing.install(app, services.db, tracing.tracer_provider())
     return app
 
 
@@ -52,5 +61,5 @@ def create_served_app() -> Starlette:
     from passport_scorer import logs
 
     settings = get_settings()
-    logs.configure(settings.LOG_LEVEL)
+    logs.configure(settings.LOG_LEVEL, settings.LIBRARY_LOG_LEVEL)
     return create_app(settings)

@@ -52,6 +52,7 @@ class Database:
         self._session: ContextVar[Any] = ContextVar(f"db_session_{id(self)}", default=None)
         # SQLAlchemy's pool does not queue waiters fairly; this semaphore does (FIFO).
         self._slots = asyncio.Semaphore(pool_size)
+        self._pool_size = pool_size
         self._pool_timeout = pool_timeout
 
     @classmethod
@@ -151,6 +152,17 @@ class Database:
 
     def _default_isolation(self) -> str:
         return "SERIALIZABLE" if self.dialect == "sqlite" else "READ COMMITTED"
+
+    def pool_stats(self) -> tuple[int, int]:
+        """(connections in use, requests waiting for one), for the metrics."""
+        pool = self.driver_pool._pool if self.driver_pool is not None else None
+        if pool is not None:  # the hot path's asyncpg pool
+            waiting = len(getattr(pool._queue, "_getters", ()) or ())
+            return pool.get_size() - pool.get_idle_size(), waiting
+        if self.driver_pool is not None:
+            return 0, 0  # not opened yet
+        slots = self._slots
+        return self._pool_size - slots._value, len(slots._waiters or ())
 
     async def ping(self) -> None:
         await _PING.first(self, {})

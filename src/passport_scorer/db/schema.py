@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alembic import command
 from alembic.config import Config
@@ -13,6 +14,9 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from passport_scorer.db.tables import metadata
+
+if TYPE_CHECKING:
+    from passport_scorer.db.engine import Database
 from passport_scorer.db.url import to_sqlalchemy_url
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -43,13 +47,29 @@ def _inspect_tables(conn: Connection) -> dict[str, set[str]]:
     }
 
 
+def sqlite_path(database_url: str) -> Path | None:
+    """The SQLite file a URL names (None for Postgres)."""
+    url = to_sqlalchemy_url(database_url)
+    return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+
+
 async def _existing_tables(database_url: str) -> dict[str, set[str]]:
+    path = sqlite_path(database_url)
+    if path is not None and not path.exists():
+        return {}  # opening it would create an empty file
     engine = create_async_engine(to_sqlalchemy_url(database_url))
     try:
         async with engine.connect() as conn:
             return await conn.run_sync(_inspect_tables)
     finally:
         await engine.dispose()
+
+
+async def missing_tables(db: Database) -> list[str]:
+    """The service's tables that `db` lacks (one catalogue query; for `/health`)."""
+    async with db.read() as conn:
+        present = set(await conn.run_sync(lambda sync: inspect(sync).get_table_names()))
+    return sorted(name for name in metadata.tables if name not in present)
 
 
 def check_schema(database_url: str) -> SchemaReport:
@@ -73,8 +93,33 @@ def _alembic_config(database_url: str) -> Config:
     return config
 
 
-def migrate(database_url: str) -> None:
-    """Create or upgrade our schema; refuse a database that Django manages."""
+@dataclass(frozen=True)
+class MigrationReport:
+    created_tables: list[str]
+    created_file: bool  # a new SQLite file
+
+
+def is_django_managed(database_url: str) -> bool:
+    return DJANGO_MARKER_TABLE in asyncio.run(_existing_tables(database_url))
+
+
+def migrate(database_url: str) -> MigrationReport:
+    """Create or upgrade our schema; refuse a database that Django manages.
+
+    A SQLite file that did not exist is created only by a migration that succeeds.
+    """
+    path = sqlite_path(database_url)
+    new_file = path is not None and not path.exists()
+    try:
+        return _migrate(database_url, new_file)
+    except BaseException:
+        if new_file and path is not None:
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+        raise
+
+
+def _migrate(database_url: str, new_file: bool) -> MigrationReport:
     existing = asyncio.run(_existing_tables(database_url))
     if DJANGO_MARKER_TABLE in existing:
         raise SchemaError(
@@ -87,4 +132,11 @@ def migrate(database_url: str) -> None:
             "this database already holds Passport tables that were not created by "
             "`passport-scorer migrate`; run `passport-scorer check` to verify it instead"
         )
+    if new_file:
+        parent = sqlite_path(database_url)
+        if parent is not None and not parent.parent.is_dir():
+            raise SchemaError(f"cannot create the SQLite file {parent}: its folder does not exist")
     command.upgrade(_alembic_config(database_url), "head")
+    after = asyncio.run(_existing_tables(database_url))
+    created = sorted(name for name in after if name not in existing and name != ALEMBIC_TABLE)
+    return MigrationReport(created, new_file)

@@ -15,6 +15,7 @@ from typing import Any
 
 from passport_scorer.db.engine import Database
 from passport_scorer.db.queries import analytics as analytics_queries
+from passport_scorer.observability.metrics import ANALYTICS_ROWS
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ class AnalyticsRecorder:
     def record(self, row: dict[str, Any]) -> None:
         if len(self._rows) >= self._max_buffered:
             self.dropped += 1
+            ANALYTICS_ROWS.labels("dropped").inc()
             return
         self._rows.append(row)
         if self.inline:
@@ -66,7 +68,10 @@ class AnalyticsRecorder:
                     async with self._db.transaction() as conn:
                         await analytics_queries.add_rows(conn, batch)
                 except Exception:
+                    ANALYTICS_ROWS.labels("dropped").inc(len(batch))
                     log.exception("analytics rows dropped", extra={"rows": len(batch)})
+                else:
+                    ANALYTICS_ROWS.labels("written").inc(len(batch))
 
     async def close(self) -> None:
         if self._flusher is not None and not self._flusher.done():

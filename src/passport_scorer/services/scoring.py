@@ -37,6 +37,7 @@ from passport_scorer.domain.scoring import (
 )
 from passport_scorer.domain.stamps import CredentialChecker, valid_stamps
 from passport_scorer.errors import CommunityNotFound, ScorerNotFound, ScoringFailed
+from passport_scorer.observability.metrics import record_scoring
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ class ScoringService:
         (400), then the score."""
         if read.community is None or read.state is None:
             raise ScorerNotFound()
-        return await self._score(read.community, read.state, normalise_address(address))
+        return _observed(await self._score(read.community, read.state, normalise_address(address)))
 
     async def score_in_community(self, community_id: int, address: str) -> ScoreResult:
         """Internal route: any community by id (404), then the address (400)."""
@@ -90,7 +91,7 @@ class ScoringService:
         found = await self.store.community_by_id(community_id, _lookup(address))
         if found is None:
             raise CommunityNotFound()
-        return await self._score(*found, normalise_address(address))
+        return _observed(await self._score(*found, normalise_address(address)))
 
     async def _score(self, community: Community, state: AddressState, address: str) -> ScoreResult:
         try:
@@ -173,6 +174,13 @@ class ScoringService:
             ),
         )
         return outcome, score
+
+
+def _observed(result: ScoreResult) -> ScoreResult:
+    """Count the scoring's outcome and its deduplicated stamps in the metrics."""
+    deduplicated = 0 if result.score is None else sum(s.dedup for s in result.score.stamps.values())
+    record_scoring(error=result.error is not None, deduplicated=deduplicated)
+    return result
 
 
 def _lookup(address: str) -> str:
