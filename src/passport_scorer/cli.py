@@ -95,7 +95,12 @@ def _require_schema(settings: Settings) -> None:
 @contextlib.contextmanager
 def _metrics_dir() -> Iterator[None]:
     """Every worker writes its metrics here (set before any worker imports the client)."""
-    from passport_scorer.observability.metrics import MULTIPROCESS_ENV, prepare_multiprocess_dir
+    # Not `observability.metrics`: importing the Prometheus client here, before the variable
+    # is set, would leave every worker counting for itself.
+    from passport_scorer.observability.multiprocess import (
+        MULTIPROCESS_ENV,
+        prepare_multiprocess_dir,
+    )
 
     given = os.environ.get(MULTIPROCESS_ENV)
     path = given or tempfile.mkdtemp(prefix="passport-scorer-metrics-")
@@ -195,6 +200,15 @@ def _database_failure(settings: Settings, error: BaseException) -> int:
 
 
 def _with_db(settings: Settings, work: Callable[[Database], Awaitable[int]]) -> int:
+    from passport_scorer.db.schema import sqlite_path
+
+    path = sqlite_path(settings.DATABASE_URL)
+    if path is not None and not path.exists():  # opening it would create an empty file
+        return _fail(
+            f"database {redact(settings.DATABASE_URL)}: the SQLite file does not exist "
+            "(`passport-scorer migrate` creates it)"
+        )
+
     async def run() -> int:
         db = Database.from_settings(settings)
         try:

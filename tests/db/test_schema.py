@@ -9,7 +9,10 @@ from pathlib import Path
 import asyncpg
 import pytest
 
-from passport_scorer.db.schema import SchemaError, check_schema, migrate
+from passport_scorer.db.engine import Database
+from passport_scorer.db.schema import SchemaError, check_schema, migrate, missing_tables
+from passport_scorer.db.tables import metadata
+from tests.conftest import make_settings
 
 CATALOG = """
 SELECT 'column', table_name, column_name,
@@ -79,11 +82,30 @@ async def test_check_names_each_missing_table_and_column(django_database_url: st
 
 
 def test_migrate_creates_every_table_on_sqlite_and_is_idempotent(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
-    assert check_schema(url).missing_tables  # empty database
-    migrate(url)
-    migrate(url)
+    path = tmp_path / "new.sqlite3"
+    url = f"sqlite:///{path}"
+    assert check_schema(url).missing_tables == sorted(metadata.tables)  # no database yet
+    assert not path.exists()  # checking never creates an empty file
+    first = migrate(url)
+    assert first.created_file and first.created_tables == sorted(metadata.tables)
+    second = migrate(url)
+    assert not second.created_file and second.created_tables == []
     assert check_schema(url).ok
+
+
+def test_a_failed_migration_leaves_no_sqlite_file(tmp_path: Path) -> None:
+    missing_folder = tmp_path / "nowhere" / "new.sqlite3"
+    with pytest.raises(SchemaError, match="its folder does not exist"):
+        migrate(f"sqlite:///{missing_folder}")
+    assert not missing_folder.parent.exists()
+
+
+async def test_missing_tables_reads_the_catalogue(database_url: str) -> None:
+    db = Database.from_settings(make_settings(database_url))
+    try:
+        assert await missing_tables(db) == []
+    finally:
+        await db.dispose()
 
 
 def test_sqlite_keeps_one_live_cache_row_per_provider(tmp_path: Path) -> None:

@@ -196,10 +196,19 @@ def read_claims(
     return claims if isinstance(claims, Claims) else None
 
 
-class SkipReport(Protocol):
-    """Told of every stamp of a scoring that does not count, and why."""
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A stamp of the scored address that does not count, and why."""
 
-    def __call__(self, reason: str, *, issuer: str | None, provider: str) -> None: ...
+    provider: str
+    reason: str
+    issuer: str | None
+
+
+class SkipReport(Protocol):
+    """Told, once per scoring, of every stamp that does not count."""
+
+    def __call__(self, skipped: Sequence[Skipped]) -> None: ...
 
 
 ProofVerify = Callable[[str], Awaitable[bool]]
@@ -282,8 +291,8 @@ async def valid_stamps(
         )
         for i, verdict in zip(unseen, checked, strict=True):
             verdicts[i] = verdict
-    report = checker.report
     kept = []
+    skipped = []
     for row, verdict in zip(chosen, verdicts, strict=True):
         if isinstance(verdict, Claims):
             if verdict.subject_id == did and verdict.expires_at >= now:
@@ -292,6 +301,7 @@ async def valid_stamps(
             verdict = Rejection(
                 OTHER_SUBJECT if verdict.subject_id != did else EXPIRED, verdict.issuer
             )
-        if report is not None:
-            report(verdict.reason, issuer=verdict.issuer, provider=row.provider)
+        skipped.append(Skipped(row.provider, verdict.reason, verdict.issuer))
+    if skipped and checker.report is not None:
+        checker.report(skipped)
     return kept

@@ -22,7 +22,8 @@ from prometheus_client import (
 )
 from prometheus_client.multiprocess import MultiProcessCollector
 
-MULTIPROCESS_ENV = "PROMETHEUS_MULTIPROC_DIR"
+from passport_scorer.observability.multiprocess import MULTIPROCESS_ENV
+
 MULTIPROCESS = MULTIPROCESS_ENV in os.environ
 # Requests no route matched (404s): one label value, whatever the path.
 UNMATCHED = "<unmatched>"
@@ -122,12 +123,3 @@ def exposition() -> bytes:
     registry = CollectorRegistry()
     MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
     return generate_latest(registry)
-
-
-def prepare_multiprocess_dir(path: str) -> None:
-    """Before the workers start: an empty folder for their metric files (stale files of an
-    earlier run would be added up with the new ones)."""
-    os.makedirs(path, exist_ok=True)
-    for name in os.listdir(path):
-        if name.endswith(".db"):
-            os.remove(os.path.join(path, name))

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from prometheus_client import Counter
 
-from passport_scorer.domain.stamps import UNTRUSTED_ISSUER
+from passport_scorer.domain.stamps import UNTRUSTED_ISSUER, Skipped
 from passport_scorer.observability import metrics
 
 log = logging.getLogger("passport_scorer.stamps")
@@ -22,7 +22,8 @@ MAX_ISSUER_LENGTH = 200
 
 
 class SkippedStamps:
-    """A `SkipReport`: counts every skipped stamp by reason and logs as described above."""
+    """A `SkipReport`: counts every skipped stamp by reason and logs as described above
+    (the count is every stamp of that issuer skipped since its previous line)."""
 
     def __init__(
         self, *, interval: float = 60.0, clock: Callable[[], float] = time.monotonic
@@ -33,23 +34,34 @@ class SkippedStamps:
         self._logged_at: dict[str, float] = {}
         self._reasons: dict[str, Counter] = {}
 
-    def __call__(self, reason: str, *, issuer: str | None, provider: str) -> None:
-        counter = self._reasons.get(reason)
-        if counter is None:
-            counter = self._reasons[reason] = metrics.SKIPPED_STAMPS.labels(reason)
-        counter.inc()
-        if log.isEnabledFor(logging.DEBUG):
-            log.debug(
-                "stamp skipped", extra={"reason": reason, "issuer": issuer, "provider": provider}
-            )
-        if reason == UNTRUSTED_ISSUER:
-            self._untrusted_issuer((issuer or "<none>")[:MAX_ISSUER_LENGTH])
+    def __call__(self, skipped: Sequence[Skipped]) -> None:
+        untrusted: dict[str, int] = {}
+        debug = log.isEnabledFor(logging.DEBUG)
+        for stamp in skipped:
+            counter = self._reasons.get(stamp.reason)
+            if counter is None:
+                counter = self._reasons[stamp.reason] = metrics.SKIPPED_STAMPS.labels(stamp.reason)
+            counter.inc()
+            if debug:
+                log.debug(
+                    "stamp skipped",
+                    extra={
+                        "reason": stamp.reason,
+                        "issuer": stamp.issuer,
+                        "provider": stamp.provider,
+                    },
+                )
+            if stamp.reason == UNTRUSTED_ISSUER:
+                issuer = (stamp.issuer or "<none>")[:MAX_ISSUER_LENGTH]
+                untrusted[issuer] = untrusted.get(issuer, 0) + 1
+        for issuer, count in untrusted.items():
+            self._untrusted_issuer(issuer, count)
 
-    def _untrusted_issuer(self, issuer: str) -> None:
+    def _untrusted_issuer(self, issuer: str, count: int) -> None:
         if issuer not in self._logged_at and len(self._logged_at) >= MAX_ISSUERS:
             self._untrusted.clear()  # bounded memory: forget every issuer, start again
             self._logged_at.clear()
-        count = self._untrusted.get(issuer, 0) + 1
+        count += self._untrusted.get(issuer, 0)
         now = self._clock()
         last = self._logged_at.get(issuer)
         if last is not None and now - last < self._interval:
