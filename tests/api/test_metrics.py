@@ -63,6 +63,7 @@ async def test_requests_are_counted_by_route_template_and_timed(
     assert (await client.get(scorer.score_path(ALICE), headers={"X-API-Key": "x.y"})).status_code
     assert (await client.get("/health")).status_code == 200
     assert (await client.get(f"/no/such/{ALICE}")).status_code == 404
+    assert (await client.request("BREW", "/health")).status_code == 405
 
     after, text = await scrape(client)
     delta = {
@@ -70,8 +71,11 @@ async def test_requests_are_counted_by_route_template_and_timed(
         "refused": requests(after, SCORE_ROUTE, "401") - requests(before, SCORE_ROUTE, "401"),
         "health": requests(after, "/health", "200") - requests(before, "/health", "200"),
         "unmatched": requests(after, "<unmatched>", "404") - requests(before, "<unmatched>", "404"),
+        "odd method": requests(after, "/health", "405", method="OTHER")
+        - requests(before, "/health", "405", method="OTHER"),
     }
-    assert delta == {"ok": 3, "refused": 1, "health": 1, "unmatched": 1}
+    assert delta == {"ok": 3, "refused": 1, "health": 1, "unmatched": 1, "odd method": 1}
+    assert "BREW" not in text
     latency = "passport_scorer_request_duration_seconds_count"
     timed = value(after, latency, route=SCORE_ROUTE, method="GET") - value(
         before, latency, route=SCORE_ROUTE, method="GET"

@@ -91,9 +91,12 @@ DB_WAITING = Gauge(
 _requests: dict[tuple[str, str, int], Counter] = {}
 _latency: dict[tuple[str, str], Histogram] = {}
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 
 def record_request(route: str, method: str, status: int, seconds: float) -> None:
+    if method not in METHODS:
+        method = "OTHER"  # a client-chosen label would grow without bound
     counter = _requests.get((route, method, status))
     if counter is None:
         counter = _requests[(route, method, status)] = REQUESTS.labels(route, method, str(status))
