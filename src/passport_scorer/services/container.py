@@ -21,6 +21,7 @@ from passport_scorer.domain.api_keys import extract_api_key
 from passport_scorer.domain.proofs import verify_with_didkit
 from passport_scorer.domain.stamps import CredentialChecker
 from passport_scorer.services.analytics import AnalyticsRecorder
+from passport_scorer.services.human_points import HumanPointsService
 from passport_scorer.services.rate_limits import (
     InProcessLimiter,
     RateLimiter,
@@ -89,6 +90,7 @@ class Services:
             store=scoring_store(db),
             credentials=credentials,
             demo_scorer_id=settings.DEMO_API_SCORER_ID,
+            points=HumanPointsService.from_settings(settings),
         )
         analytics = (
             AnalyticsRecorder(db, flush_interval=settings.ANALYTICS_FLUSH_SECONDS)

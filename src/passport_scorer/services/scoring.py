@@ -10,10 +10,11 @@ loser of a race for a nullifier ends up deduplicated, never with an error.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from functools import partial
 
 from passport_scorer.db.errors import is_retryable, is_unavailable
 from passport_scorer.db.executor import Executor
@@ -39,6 +40,7 @@ from passport_scorer.domain.scoring import (
 )
 from passport_scorer.domain.stamps import CredentialChecker, valid_stamps
 from passport_scorer.errors import CommunityNotFound, ScorerError, ScorerNotFound, ScoringFailed
+from passport_scorer.services.human_points import HumanPointsService
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +66,7 @@ class ScoringService:
     store: ScoringStore
     credentials: CredentialChecker
     demo_scorer_id: int | None = None
+    points: HumanPointsService | None = None  # the human points programme; None: off
 
     async def score(
         self,
@@ -76,7 +79,8 @@ class ScoringService:
         store the outcome; a scoring failure is stored as ERROR and shown in the view."""
         if state is None:
             state = await self.store.read_state(ex, community.id, address)
-        return await self._score(ex, community, state, address)
+        view = await self._score(ex, community, state, address)
+        return view if self.points is None else await self.points.show(ex, community, view)
 
     async def read_for_key(self, ex: Executor, key: str, scorer_id: int, address: str) -> KeyedRead:
         """Public route, step one: the key's row, its scorer and the state, in one read."""
@@ -115,7 +119,7 @@ class ScoringService:
             rules = _rules(community)
             now = datetime.now(UTC)
             outcome, score = await self._decide(community, address, state, rules, now)
-            if await self._try(self.store.write(ex, outcome)):
+            if await self._try(self._write(ex, community, outcome, partial(self.store.write, ex))):
                 return scored(address, score, now)
             for attempt in range(1, MAX_LOCKED_ATTEMPTS + 1):
                 log.info("scoring raced, redoing it locked", extra={"attempt": attempt})
@@ -124,7 +128,7 @@ class ScoringService:
                         state = await locked.read_state()
                         now = datetime.now(UTC)
                         outcome, score = await self._decide(community, address, state, rules, now)
-                        if not await self._try(locked.write(outcome)):
+                        if not await self._try(self._write(ex, community, outcome, locked.write)):
                             raise _Retry()
                     return scored(address, score, now)
                 except _Retry:
@@ -141,6 +145,19 @@ class ScoringService:
             message = str(error) or type(error).__name__
         await self.store.save_error(ex, community.id, address, message)
         return failed(address, message)
+
+    async def _write(
+        self,
+        ex: Executor,
+        community: Community,
+        outcome: ScoreWrite,
+        write: Callable[[ScoreWrite], Awaitable[bool]],
+    ) -> bool:
+        """The score write; with it, in one transaction, the human points it earns."""
+        plan = None if self.points is None else self.points.plan(community, outcome)
+        if plan is None or self.points is None:
+            return await write(outcome)
+        return await self.points.write_with_score(ex, partial(write, outcome), plan)
 
     @staticmethod
     async def _try(write: Awaitable[bool]) -> bool:
