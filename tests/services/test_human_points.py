@@ -337,7 +337,10 @@ async def refuse_points_rows(world: World) -> None:
 
 
 async def test_a_failed_points_write_fails_the_scoring_and_writes_nothing_else(
-    client: httpx.AsyncClient, world: World, issuer: EthereumIssuer
+    client: httpx.AsyncClient,
+    world: World,
+    issuer: EthereumIssuer,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     p = await programme(world)
     await world.stamps(
@@ -348,6 +351,8 @@ async def test_a_failed_points_write_fails_the_scoring_and_writes_nothing_else(
     body = await p.score(client, ALICE)
 
     assert body["error"] == POINTS_WRITE_FAILED
+    assert "human points write failed" in caplog.text
+    assert "points refused" not in caplog.text  # no database text in logs
     assert (body["score"], body["passing_score"], body["stamps"]) == ("0.00000", False, {})
     [row] = await world.rows(tables.registry_score)
     assert (row["status"], row["error"], row["evidence"]) == ("ERROR", POINTS_WRITE_FAILED, None)

@@ -15,6 +15,8 @@ from typing import Any
 import asyncpg
 import orjson
 
+from passport_scorer.db.errors import is_unavailable
+
 
 async def _reset(connection: asyncpg.Connection) -> None:
     """On release: end a transaction a cancelled request left open (nothing else to reset)."""
@@ -86,6 +88,12 @@ class DriverPool:
             self._waiting -= 1
         try:
             yield connection
+        except BaseException as error:
+            # A connection that failed mid-protocol (killed, timed out, cancelled) is never
+            # handed out again: its state is unknown.
+            if is_unavailable(error) or isinstance(error, asyncio.CancelledError):
+                connection.terminate()
+            raise
         finally:
             await pool.release(connection)
 

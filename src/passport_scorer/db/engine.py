@@ -162,6 +162,8 @@ class PoolTimeout(sqlalchemy_exc.TimeoutError):
 def create_engine(settings: Settings) -> AsyncEngine:
     url = to_sqlalchemy_url(settings.DATABASE_URL)
     common: dict[str, Any] = {
+        # Statement parameters (key ids, bodies, addresses) never appear in errors or logs.
+        "hide_parameters": True,
         "json_serializer": _json_dumps,
         "json_deserializer": orjson.loads,
         "pool_timeout": settings.DB_POOL_TIMEOUT_SECONDS,

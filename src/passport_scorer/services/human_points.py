@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from passport_scorer.config import Settings
-from passport_scorer.db.errors import is_retryable, is_unavailable
+from passport_scorer.db.errors import describe, is_database_error, is_retryable, is_unavailable
 from passport_scorer.db.executor import Executor
 from passport_scorer.db.queries import human_points as queries
 from passport_scorer.db.scoring import ScoreWrite
@@ -79,12 +79,14 @@ class HumanPointsService:
                 await self.record(ex, plan)
             except Exception as error:
                 # An outage (503) or a lost race (retried) stays what it is; anything else
-                # fails the scoring with a message free of driver and SQL text.
+                # fails the scoring, with a message and a log line free of database text.
                 if is_unavailable(error) or is_retryable(error):
                     raise
-                log.exception(
-                    "human points write failed", extra={"community_id": plan.community_id}
-                )
+                context = {"community_id": plan.community_id}
+                if is_database_error(error):
+                    log.error("human points write failed", extra={**context, **describe(error)})
+                else:
+                    log.exception("human points write failed", extra=context)
                 raise ScoringFailed(POINTS_WRITE_FAILED) from error
         return True
 
