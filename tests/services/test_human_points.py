@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
 from sqlalchemy import text
@@ -131,13 +132,6 @@ async def test_nothing_is_written_unless_both_switches_are_on(
         }
     else:
         assert (body["points_data"], body["possible_points_data"]) == (None, None)
-
-
-async def test_write_switch_alone_is_refused_at_start_up(database_url: str) -> None:
-    from passport_scorer.config import ConfigurationError
-
-    with pytest.raises(ConfigurationError, match="HUMAN_POINTS_WRITE_ENABLED"):
-        make_settings(database_url, HUMAN_POINTS_WRITE_ENABLED="on")
 
 
 # --- What is written, once ------------------------------------------------------------------------
@@ -446,3 +440,52 @@ async def test_points_are_shown_on_error_answers_and_never_outside_the_programme
     assert plain["passing_score"] is True
     assert (plain["points_data"], plain["possible_points_data"]) == (None, None)
     assert await points_rows(world) == [("HKY", "Google", "", 0)]
+
+
+# --- On a database Django made ----------------------------------------------------------------
+
+
+@pytest.mark.postgres
+async def test_points_on_a_django_made_database(
+    django_database_url: str, fixture_credentials: dict[str, Any]
+) -> None:
+    from tests.test_django_database import KEY, _seed
+
+    creds = fixture_credentials["credentials"]
+    await _seed(
+        django_database_url,
+        [creds["valid_google_alice"], creds["valid_twitter_alice"], creds["valid_github_alice"]],
+    )
+    conn = await asyncpg.connect(django_database_url)
+    try:
+        await conn.execute("UPDATE account_community SET human_points_program = true WHERE id = 7")
+        await conn.execute(
+            "INSERT INTO registry_humanpointsconfig (action, points, active)"
+            " VALUES ('HKY', 100, true), ('SCB', 500, true)"
+        )
+        async with client_with(django_database_url, **ON) as client:
+            for _ in range(2):
+                response = await client.get(
+                    f"/v2/stamps/7/score/{ALICE}", headers={"X-API-Key": KEY}
+                )
+                assert response.status_code == 200, response.text
+        rows = await conn.fetch(
+            "SELECT action, provider, chain_id FROM registry_humanpoints ORDER BY provider"
+        )
+        qualified = await conn.fetch(
+            "SELECT address, community_id FROM registry_humanpointscommunityqualifiedusers"
+        )
+    finally:
+        await conn.close()
+    assert [tuple(row) for row in rows] == [
+        ("HKY", "Github", 0),
+        ("HKY", "Google", 0),
+        ("HKY", "Twitter", 0),
+    ]
+    assert [tuple(row) for row in qualified] == [(ALICE, 7)]
+    assert response.json()["points_data"] == {
+        "total_points": 300,
+        "is_eligible": True,
+        "multiplier": 1,
+        "breakdown": {"HKY": 300},
+    }

@@ -19,7 +19,6 @@ from passport_scorer.db.queries import human_points as queries
 from passport_scorer.db.scoring import ScoreWrite
 from passport_scorer.domain.communities import Community
 from passport_scorer.domain.human_points import (
-    Award,
     PointsPlan,
     PointsRules,
     capped_awards,
@@ -96,15 +95,7 @@ class HumanPointsService:
         holdings = await queries.holdings(ex, plan.address)
         await queries.add(ex, plan.address, plan.awarded_at, new_awards(plan, holdings))
         for listed in capped_awards(plan, holdings):
-            assert listed.cap is not None
-            await queries.add_capped(
-                ex,
-                plan.address,
-                plan.awarded_at,
-                Award(listed.action),
-                list_name=listed.list_name,
-                cap=listed.cap,
-            )
+            await queries.add_capped(ex, plan.address, plan.awarded_at, listed)
 
     async def show(self, ex: Executor, community: Community, view: ScoreView) -> ScoreView:
         """`view` with the address's points, for a community in the programme."""

@@ -42,6 +42,7 @@ from passport_scorer.domain.human_points import (
     Award,
     EarnedPoints,
     Holdings,
+    ListAward,
     PointsSummary,
 )
 
@@ -175,18 +176,18 @@ async def add(ex: Executor, address: str, awarded_at: datetime, awards: Sequence
         await ex.execute(_statements(ex).award, [_award(address, awarded_at, a) for a in awards])
 
 
-async def add_capped(
-    ex: Executor, address: str, awarded_at: datetime, award: Award, *, list_name: str, cap: int
-) -> bool:
-    """Write `award` if fewer than `cap` rows of its action exist; True if it was written.
+async def add_capped(ex: Executor, address: str, awarded_at: datetime, listed: ListAward) -> bool:
+    """Write the list's award if fewer than its `cap` rows of that action exist; True if
+    it was written.
 
     The list's row lock serialises every writer of this award, and the count is read after
-    the lock is granted, so concurrent scorings never take the count past `cap`.
+    the lock is granted, so concurrent scorings never take the count past the cap.
     """
-    await ex.execute(_LOCK_LIST, {"name": list_name})
-    if int(await ex.scalar(_HOLDERS, {"action": award.action.value})) >= cap:
+    assert listed.cap is not None
+    await ex.execute(_LOCK_LIST, {"name": listed.list_name})
+    if int(await ex.scalar(_HOLDERS, {"action": listed.action.value})) >= listed.cap:
         return False
-    await add(ex, address, awarded_at, [award])
+    await add(ex, address, awarded_at, [Award(listed.action)])
     return True
 
 
