@@ -40,6 +40,7 @@ from passport_scorer.domain.scoring import (
 )
 from passport_scorer.domain.stamps import CredentialChecker, valid_stamps
 from passport_scorer.errors import CommunityNotFound, ScorerError, ScorerNotFound, ScoringFailed
+from passport_scorer.services.coalesce import Coalescer
 from passport_scorer.services.human_points import HumanPointsService
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ class ScoringService:
     credentials: CredentialChecker
     demo_scorer_id: int | None = None
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # tests fix it
+    flights: Coalescer[ScoreView] = field(default_factory=Coalescer)
     points: HumanPointsService | None = None  # the human points programme; None: off
 
     async def score(
@@ -77,9 +79,28 @@ class ScoringService:
         state: AddressState | None = None,
     ) -> ScoreView:
         """Rescore `address` (valid, lower-cased) in `community` from its current stamps and
-        store the outcome; a scoring failure is stored as ERROR and shown in the view."""
-        if state is None:
-            state = await self.store.read_state(ex, community.id, address)
+        store the outcome; a scoring failure is stored as ERROR and shown in the view.
+
+        Outside a transaction, concurrent rescorings of one address in this process share
+        one scoring (`coalesce.Coalescer`); inside one (stamps just written by the request)
+        the request scores on its own, seeing its uncommitted writes."""
+        if ex.in_transaction:
+            if state is None:
+                state = await self.store.read_state(ex, community.id, address)
+            return await self._score_and_show(ex, community, state, address)
+
+        async def work(fresh: bool) -> ScoreView:
+            current = state
+            if fresh or current is None:
+                current = await self.store.read_state(ex, community.id, address)
+            return await self._score_and_show(ex, community, current, address)
+
+        return await self.flights.run((community.id, address), work)
+
+    async def _score_and_show(
+        self, ex: Executor, community: Community, state: AddressState, address: str
+    ) -> ScoreView:
+        """The scoring's view, with the address's human points when the programme is on."""
         view = await self._score(ex, community, state, address)
         return view if self.points is None else await self.points.show(ex, community, view)
 
