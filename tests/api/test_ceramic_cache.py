@@ -5,6 +5,8 @@ Every route runs on SQLite and Postgres; rows are read back from the tables afte
 
 from __future__ import annotations
 
+import dataclasses
+from contextlib import AbstractAsyncContextManager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -14,6 +16,15 @@ import pytest
 from sqlalchemy import update
 
 from passport_scorer.db import tables
+from passport_scorer.db.executor import Executor
+from passport_scorer.db.scoring import (
+    AddressState,
+    KeyedRead,
+    LockedScoring,
+    ScoreWrite,
+    ScoringStore,
+)
+from passport_scorer.domain.communities import Community
 from passport_scorer.services.container import Services
 from tests.api.conftest import app_settings, client_for
 from tests.app_tokens import APP_KEYS
@@ -182,6 +193,11 @@ async def test_more_than_100_items_are_422_and_nothing_is_written(
             422,
             {"detail": "You have submitted too many stamps."},
         )
+    junk = await _post(app_client, [{"junk": True}] * 101)
+    assert (junk.status_code, junk.json()) == (
+        422,
+        {"detail": "You have submitted too many stamps."},
+    )
     assert await world.count(CACHE) == 0
     assert await world.count(tables.registry_score) == 0
 
@@ -241,6 +257,60 @@ async def test_a_failed_rescore_is_answered_with_the_error_and_the_stamps_kept(
     assert len(await _live(world)) == 1
     [stored] = await world.rows(tables.registry_score)
     assert (stored["status"], stored["error"]) == ("ERROR", "Invalid rule")
+
+
+class _DropsOnWrite:
+    """The real store, except that the database goes away when the score is written."""
+
+    def __init__(self, inner: ScoringStore) -> None:
+        self.inner = inner
+
+    async def read_for_key(
+        self, ex: Executor, prefix: str, scorer_id: int | None, address: str, now: datetime
+    ) -> KeyedRead:
+        return await self.inner.read_for_key(ex, prefix, scorer_id, address, now)
+
+    async def community_by_id(
+        self, ex: Executor, community_id: int, address: str
+    ) -> tuple[Community, AddressState] | None:
+        return await self.inner.community_by_id(ex, community_id, address)
+
+    async def read_state(self, ex: Executor, community_id: int, address: str) -> AddressState:
+        return await self.inner.read_state(ex, community_id, address)
+
+    async def write(self, ex: Executor, outcome: ScoreWrite) -> bool:
+        raise ConnectionResetError("the database went away")
+
+    def locked(
+        self, ex: Executor, community_id: int, address: str
+    ) -> AbstractAsyncContextManager[LockedScoring]:
+        return self.inner.locked(ex, community_id, address)
+
+    async def save_error(self, ex: Executor, community_id: int, address: str, message: str) -> None:
+        await self.inner.save_error(ex, community_id, address, message)
+
+
+async def test_stamps_are_not_kept_when_their_rescore_cannot_be_written(
+    app_services: Services, world: World, creds: dict[str, Any]
+) -> None:
+    await world.stamps(ALICE, [creds["valid_github_alice"]])
+    scoring = dataclasses.replace(
+        app_services.scoring, store=_DropsOnWrite(app_services.scoring.store)
+    )
+    failing = dataclasses.replace(app_services, scoring=scoring)
+    google = creds["valid_google_alice"]
+
+    async with client_for(failing) as client:
+        for method, body in (("POST", _items(google)), ("DELETE", [{"provider": "Github"}])):
+            response = await client.request(method, BULK, json=body, headers=AUTH)
+            assert (response.status_code, response.json()) == (
+                503,
+                {"detail": "Service temporarily unavailable."},
+            )
+
+    [row] = await world.rows(CACHE)
+    assert (row["provider"], row["deleted_at"]) == ("Github", None)
+    assert await world.count(tables.registry_passport) == 0
 
 
 # --- DELETE ---------------------------------------------------------------------------------------

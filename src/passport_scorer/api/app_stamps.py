@@ -23,7 +23,7 @@ from passport_scorer.services.stamp_writes import StampsAndScore
 
 def _checked_text(value: str) -> str:
     if problem := text_problem(value):
-        raise ValueError(f"the provider is {problem}")
+        raise ValueError(f"the provider {problem}")
     return value
 
 

@@ -56,7 +56,7 @@ def duplicates(providers: Iterable[str]) -> list[str]:
 
 def text_problem(text: str) -> str | None:
     if len(text) > MAX_TEXT_LENGTH:
-        return f"longer than {MAX_TEXT_LENGTH} characters"
+        return f"is longer than {MAX_TEXT_LENGTH} characters"
     if "\x00" in text:
         return "contains a NUL character"
     return None
@@ -77,7 +77,7 @@ def credential_problem(credential: dict[str, Any]) -> str | None:
     if value is None:
         return "the stamp has no proof.proofValue"
     if problem := text_problem(value):
-        return f"proof.proofValue is {problem}"
+        return f"proof.proofValue {problem}"
     if b"\\u0000" in orjson.dumps(credential):
         return "the stamp contains a NUL character"  # JSON columns cannot store it
     return None
