@@ -212,7 +212,7 @@ def test_serve_warns_once_when_the_app_routes_lack_their_settings(tmp_path: Path
         assert answer.status_code == 503
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=60)
     stderr = log.read_text()
     warnings = [line for line in stderr.splitlines() if "/ceramic-cache/*" in line]
     assert len(warnings) == 1, stderr

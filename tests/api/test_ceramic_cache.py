@@ -516,9 +516,10 @@ async def test_weights_are_the_app_scorers_as_stored(services: Services, world: 
     }
 
 
-async def test_routes_of_an_app_community_that_does_not_exist_are_404(
-    services: Services, app_community: int
+async def test_routes_of_an_app_community_that_does_not_exist_are_404_and_write_nothing(
+    services: Services, app_community: int, world: World, creds: dict[str, Any]
 ) -> None:
+    [github] = await world.stamps(ALICE, [creds["valid_github_alice"]])
     settings = app_settings(services.settings.DATABASE_URL, app_community + 1000)
     detail = {
         "detail": "Community matching the configured scorer id does not exist! "
@@ -526,8 +527,8 @@ async def test_routes_of_an_app_community_that_does_not_exist_are_404(
     }
     async with client_for(Services.build(settings, db=services.db)) as client:
         for method, path, body in [
-            ("POST", BULK, []),
-            ("DELETE", BULK, [{"provider": "Google"}]),
+            ("POST", BULK, _items(creds["valid_google_alice"], creds["valid_github_alice"])),
+            ("DELETE", BULK, [{"provider": "Github"}]),
             ("GET", f"/ceramic-cache/score/{ALICE}", None),
             ("POST", f"/ceramic-cache/score/{ALICE}", None),
             ("GET", f"/ceramic-cache/stamp?address={ALICE}", None),
@@ -535,6 +536,9 @@ async def test_routes_of_an_app_community_that_does_not_exist_are_404(
         ]:
             response = await client.request(method, path, json=body, headers=AUTH)
             assert (response.status_code, response.json()) == (404, detail), (method, path)
+    [row] = await world.rows(CACHE)
+    assert (row["id"], row["deleted_at"]) == (github, None)
+    assert await world.count(tables.registry_passport) == 0
 
 
 APP_ROUTES = [

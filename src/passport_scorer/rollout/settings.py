@@ -26,7 +26,7 @@ import yaml
 
 from passport_scorer.config import ConfigurationError, Settings
 from passport_scorer.config import load_settings as load_service_settings
-from passport_scorer.rollout.table import GROUPS
+from passport_scorer.rollout.table import GROUP_SETTINGS, GROUPS
 
 NAMESPACE = "passport-scorer"
 DEFAULT_STICKINESS_SECONDS = 300
@@ -35,7 +35,9 @@ TARGET_GROUP_ARN = re.compile(
     r"arn:aws[\w-]*:elasticloadbalancing:[\w-]+:\d{12}:targetgroup/[\w-]{1,32}/[0-9a-f]+"
 )
 # Service settings the stack sets from its own (secret or structured) configuration.
-STACK_OWNED_SETTINGS = frozenset({"DATABASE_URL", "CGRANTS_API_TOKEN", "TRUSTED_IAM_ISSUERS"})
+STACK_OWNED_SETTINGS = frozenset(
+    {"DATABASE_URL", "CGRANTS_API_TOKEN", "TRUSTED_IAM_ISSUERS", "SECRET_KEY"}
+)
 
 
 class RolloutConfigError(Exception):
@@ -84,7 +86,7 @@ def parse_settings(stack: str, config: Mapping[str, Any]) -> RolloutSettings:
     stickiness = rollout.get("stickinessSeconds", DEFAULT_STICKINESS_SECONDS)
     if isinstance(stickiness, bool) or not isinstance(stickiness, int):
         raise RolloutConfigError(f"stack {stack}: rollout.stickinessSeconds must be an integer")
-    return RolloutSettings(
+    settings = RolloutSettings(
         stack,
         percent,
         groups,
@@ -92,6 +94,20 @@ def parse_settings(stack: str, config: Mapping[str, Any]) -> RolloutSettings:
         _live_target_groups(stack, config.get(f"{NAMESPACE}:liveTargetGroups") or {}),
         _environment(stack, config.get(f"{NAMESPACE}:environment") or {}),
     )
+    _check_group_settings(settings)
+    return settings
+
+
+def _check_group_settings(settings: RolloutSettings) -> None:
+    """A group that gets traffic has the service settings its routes need (else: 503s)."""
+    for group, needed in GROUP_SETTINGS.items():
+        missing = [name for name in needed if name not in settings.environment]
+        if missing and settings.percent_for(group) > 0:
+            raise RolloutConfigError(
+                f"stack {settings.stack}: rollout sends {group} traffic here "
+                f"({settings.percent_for(group)} %), but environment lacks "
+                f"{', '.join(missing)} (its routes would answer 503)"
+            )
 
 
 def _live_target_groups(stack: str, live: Any) -> dict[str, str]:
