@@ -63,10 +63,9 @@ async def _stored(ex: Executor, community_id: int, address: str) -> CommunitySco
     return found
 
 
-def needs_rescore(score: StoredScore | None, now: datetime) -> bool:
-    """The reference refreshes a missing score or one past its `expiration_date` (a score
-    without one is kept)."""
-    return score is None or (score.expiration_date is not None and score.expiration_date < now)
+def expired(score: StoredScore, now: datetime) -> bool:
+    """Past its `expiration_date` (a score without one is kept, as the reference keeps it)."""
+    return score.expiration_date is not None and score.expiration_date < now
 
 
 async def rescore(
@@ -80,7 +79,7 @@ async def app_score(
 ) -> ScoreView:
     """The stored score, or a fresh one when there is none or it has expired."""
     found = await _stored(ex, community_id, address)
-    if found.score is None or needs_rescore(found.score, datetime.now(UTC)):
+    if found.score is None or expired(found.score, datetime.now(UTC)):
         return await rescore(ex, scoring, community_id, address)
     return stored(address, found.score)
 
