@@ -28,6 +28,7 @@ from passport_scorer.domain.communities import Community
 from passport_scorer.services.container import Services
 from tests.api.conftest import app_settings, client_for
 from tests.app_tokens import APP_KEYS
+from tests.conftest import WEIGHTS
 from tests.factories import World
 
 ALICE = "0x0000000000000000000000000000000000a11ce0"
@@ -266,9 +267,15 @@ class _DropsOnWrite:
         self.inner = inner
 
     async def read_for_key(
-        self, ex: Executor, prefix: str, scorer_id: int | None, address: str, now: datetime
+        self,
+        ex: Executor,
+        prefix: str,
+        key_hash: str,
+        scorer_id: int | None,
+        address: str,
+        now: datetime,
     ) -> KeyedRead:
-        return await self.inner.read_for_key(ex, prefix, scorer_id, address, now)
+        return await self.inner.read_for_key(ex, prefix, key_hash, scorer_id, address, now)
 
     async def community_by_id(
         self, ex: Executor, community_id: int, address: str
@@ -402,6 +409,25 @@ async def test_get_score_answers_the_stored_score_until_it_expires(
     assert expired["score"] == "10.00000"
     assert expired["expiration_timestamp"] == "2036-01-01T00:00:00+00:00"
     assert await world.count(tables.registry_event, action="SCU") == 2
+
+
+async def test_stored_and_fresh_scores_carry_human_points_when_shown(
+    services: Services, world: World, creds: dict[str, Any]
+) -> None:
+    await world.stamps(ALICE, [creds["valid_google_alice"]])
+    account = await world.account()
+    community = await world.community(account, weights=WEIGHTS, human_points_program=True)
+    settings = app_settings(services.settings.DATABASE_URL, community, HUMAN_POINTS_ENABLED="on")
+    async with client_for(Services.build(settings, db=services.db)) as client:
+        fresh = (await client.get(f"/ceramic-cache/score/{ALICE}", headers=AUTH)).json()
+        kept = (await client.get(f"/ceramic-cache/score/{ALICE}", headers=AUTH)).json()
+
+    assert await world.count(tables.registry_event, action="SCU") == 1  # the second was stored
+    assert fresh["points_data"] is not None and fresh["possible_points_data"] is not None
+    assert (kept["points_data"], kept["possible_points_data"]) == (
+        fresh["points_data"],
+        fresh["possible_points_data"],
+    )
 
 
 async def test_a_stored_score_without_expiry_is_kept(

@@ -9,7 +9,7 @@ at start-up.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from passport_scorer.config import Settings
 from passport_scorer.db.executor import Executor
@@ -79,9 +79,12 @@ async def app_score(
 ) -> ScoreView:
     """The stored score, or a fresh one when there is none or it has expired."""
     found = await _stored(ex, community_id, address)
-    if found.score is None or expired(found.score, datetime.now(UTC)):
+    if found.score is None or expired(found.score, scoring.clock()):
         return await rescore(ex, scoring, community_id, address)
-    return stored(address, found.score)
+    view = stored(address, found.score)
+    if scoring.points is None:
+        return view
+    return await scoring.points.show(ex, found.community, view)  # as on every score answer
 
 
 async def stamps_scored_first(

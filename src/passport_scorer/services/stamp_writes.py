@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from passport_scorer.db.executor import Executor
 from passport_scorer.db.queries import ceramic_cache
@@ -48,7 +47,7 @@ async def replace_stamps(
 ) -> StampsAndScore:
     """Soft-delete the address's live rows of the items' providers, insert the items that
     carry a credential, rescore the address."""
-    now = datetime.now(UTC)
+    now = scoring.clock()
     await ceramic_cache.lock_address(ex, address)
     await ceramic_cache.soft_delete(ex, address, [item.provider for item in items], now)
     await ceramic_cache.insert_rows(ex, address, new_rows(items), source, now)
@@ -65,7 +64,7 @@ async def remove_stamps(
     """Soft-delete the address's live rows of these providers (404 if there is none), then
     rescore the address."""
     await ceramic_cache.lock_address(ex, address)
-    if not await ceramic_cache.soft_delete(ex, address, providers, datetime.now(UTC)):
+    if not await ceramic_cache.soft_delete(ex, address, providers, scoring.clock()):
         raise StampNotFound()
     return await _rescored(ex, scoring, target, address)
 
