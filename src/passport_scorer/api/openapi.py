@@ -26,6 +26,7 @@ SECURITY_SCHEMES = {
         "name": "Authorization",
         "description": "`<scheme> <API key>` on public routes; the internal token on /internal",
     },
+    "BearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
 }
 
 # Swagger UI from the installed `swagger-ui-bundle-v2` package: `/docs` needs no network.
