@@ -102,3 +102,9 @@ class NotConfigured(ScorerError):
     """The route needs a setting this deployment lacks (503; the message names it)."""
 
     detail = "This route is not configured."
+
+
+class InvalidScorerConfiguration(ScorerError):
+    """The community exists but its scorer or weights cannot be read (the reference's 500)."""
+
+    detail = "Unable to retrieve configured scorer!"
