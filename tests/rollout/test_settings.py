@@ -28,7 +28,7 @@ def test_group_overrides_and_stickiness() -> None:
         },
     )
     plan = build_plan(settings)
-    assert plan.percents == {"internal-score": 0, "v2-score": 5}
+    assert plan.percents == {"embed": 5, "internal": 5, "internal-score": 0, "v2-score": 5}
     [v2] = [r for r in plan.rules if r.spec.name == "v2-stamps-score"]
     assert [(t.key, t.weight) for t in v2.targets] == [("v2-stamp-score", 95), ("scorer-public", 5)]
     assert v2.stickiness_seconds == 60
@@ -39,9 +39,9 @@ def test_a_group_never_exceeds_percent_so_zero_rolls_everything_back() -> None:
         rollout = {"percent": percent, "groups": {"v2-score": 25, "internal-score": 5}}
         return build_plan(parse_settings("s", {"passport-scorer:rollout": rollout})).percents
 
-    assert shares(10) == {"internal-score": 5, "v2-score": 10}
-    assert shares(50) == {"internal-score": 5, "v2-score": 25}
-    assert shares(0) == {"internal-score": 0, "v2-score": 0}
+    assert shares(10) == {"embed": 10, "internal": 10, "internal-score": 5, "v2-score": 10}
+    assert shares(50) == {"embed": 50, "internal": 50, "internal-score": 5, "v2-score": 25}
+    assert shares(0) == {"embed": 0, "internal": 0, "internal-score": 0, "v2-score": 0}
 
 
 def test_service_environment_is_checked_as_the_service_reads_it() -> None:
@@ -73,7 +73,8 @@ ROLLOUT = {"passport-scorer:rollout": {"percent": 5}}
         ),
         (
             {"passport-scorer:rollout": {"percent": 5, "groups": {"everything": 1}}},
-            "stack s: unknown rollout group 'everything' (v2-score, internal-score)",
+            "stack s: unknown rollout group 'everything' "
+            "(v2-score, embed, internal-score, internal)",
         ),
         (
             {**ROLLOUT, "passport-scorer:liveTargetGroups": {"internal-api": "not-an-arn"}},

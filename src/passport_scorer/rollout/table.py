@@ -18,6 +18,8 @@ PASSPORT_HOSTS = ("*.passport.xyz",)
 
 V2_SCORE_GROUP = "v2-score"
 INTERNAL_SCORE_GROUP = "internal-score"
+EMBED_GROUP = "embed"  # the embed service's routes: one caller, moved together
+INTERNAL_GROUP = "internal"  # the rest of the internal listener (its catch-all)
 
 RULES: tuple[RuleSpec, ...] = (
     # --- public listener ---------------------------------------------------------------------
@@ -60,18 +62,26 @@ RULES: tuple[RuleSpec, ...] = (
     # --- internal listener (shared with other stacks) -------------------------------------------
     RuleSpec("verifier-http", INTERNAL, 1011, ("/verifier/*",), live_target="verifier",
              managed=False),  # owned by the verifier's stack
+    # The embed service's routes. Embed stamps (2104), embed score (2106) and embed weights
+    # (2109) join the embed group once this scorer serves them; until then they stay live-only.
     RuleSpec("embed-add-stamps", INTERNAL, 2104, ("/internal/embed/stamps/*",), ("POST",),
              live_target="embed-stamps"),
     RuleSpec("embed-validate-key", INTERNAL, 2105, ("/internal/embed/validate-api-key",),
-             ("GET",), live_target="embed-validate-key"),
+             ("GET",), live_target="embed-validate-key", group=EMBED_GROUP),
     RuleSpec("embed-get-score", INTERNAL, 2106, ("/internal/embed/score/*/*",), ("GET",),
              live_target="embed-score"),
-    # The internal score route, weighted on its own: the /internal/* catch-all below also
-    # reaches live-only routes that this scorer does not serve.
+    # The internal score route, weighted on its own (it scores, the catch-all only reads).
     RuleSpec("internal-score-v2", INTERNAL, 2107, ("/internal/score/v2/*/*",), ("GET",),
              live_target="internal-api", group=INTERNAL_SCORE_GROUP),
-    RuleSpec("internal-catch-all", INTERNAL, 2120, ("/internal/*",),
+    # Live-only routes under /internal/* (model batch scoring; embed weights until served),
+    # ahead of the catch-all so that it never sends them here.
+    RuleSpec("internal-batch-model-scoring", INTERNAL, 2108,
+             ("/internal/batch-model-scoring*",), live_target="internal-api"),
+    RuleSpec("embed-weights", INTERNAL, 2109, ("/internal/embed/weights",), ("GET",),
              live_target="internal-api"),
+    # Everything else: the issuer's lookups, stakes, grants statistics, embed config.
+    RuleSpec("internal-catch-all", INTERNAL, 2120, ("/internal/*",),
+             live_target="internal-api", group=INTERNAL_GROUP),
 )  # fmt: skip
 
 RETIRED_PRIORITIES: dict[Listener, frozenset[int]] = {
