@@ -2,6 +2,9 @@
 
     python -m bench.load --port 8000 --connections 16 --duration 20 --requests-file paths.json
 
+Each request is `{"path", "headers"}`, with `"method"` and a JSON `"body"` text for writes
+(default `GET`, no body).
+
 Prints one JSON object: requests, errors, seconds, latencies (ms) percentiles, status counts,
 CPU seconds used by the generator, and a sample of response bodies for verification.
 """
@@ -25,6 +28,20 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
         return float("nan")
     index = min(len(sorted_values) - 1, max(0, round(fraction * (len(sorted_values) - 1))))
     return sorted_values[index]
+
+
+Request = tuple[str, bytes]  # the path (for verification) and the request's bytes
+
+
+def encode(host: str, item: dict[str, Any]) -> Request:
+    """One request's bytes, prepared before the clock starts."""
+    path, method = item["path"], item.get("method", "GET")
+    headers = dict(item.get("headers", {}))
+    body = item.get("body", "").encode()
+    if body:
+        headers |= {"Content-Type": "application/json", "Content-Length": str(len(body))}
+    extra = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+    return path, f"{method} {path} HTTP/1.1\r\nHost: {host}\r\n{extra}\r\n".encode() + body
 
 
 class Stats:
@@ -52,7 +69,7 @@ async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
 async def _connection(
     host: str,
     port: int,
-    requests: list[tuple[str, dict[str, str]]],
+    requests: list[Request],
     start: int,
     stop_at: float,
     limit: int | None,
@@ -63,11 +80,9 @@ async def _connection(
     index = start
     try:
         while time.perf_counter() < stop_at and (limit is None or stats.count < limit):
-            path, headers = requests[index % len(requests)]
+            path, payload = requests[index % len(requests)]
             index += 1
             stats.count += 1
-            extra = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
-            payload = f"GET {path} HTTP/1.1\r\nHost: {host}\r\n{extra}\r\n".encode()
             began = time.perf_counter()
             try:
                 writer.write(payload)
@@ -87,9 +102,7 @@ async def _connection(
         writer.close()
 
 
-async def run(
-    args: argparse.Namespace, requests: list[tuple[str, dict[str, str]]]
-) -> dict[str, Any]:
+async def run(args: argparse.Namespace, requests: list[Request]) -> dict[str, Any]:
     stats = Stats()
     began = time.perf_counter()
     stop_at = began + args.duration if args.duration else float("inf")
@@ -141,7 +154,7 @@ def main() -> None:
     if not args.duration and not args.count:
         parser.error("give --duration or --count (the load is always bounded)")
     with open(args.requests_file) as handle:
-        requests = [(item["path"], item.get("headers", {})) for item in json.load(handle)]
+        requests = [encode(args.host, item) for item in json.load(handle)]
     result = uvloop.run(run(args, requests))
     json.dump(result, sys.stdout)
     sys.stdout.flush()
