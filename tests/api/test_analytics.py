@@ -105,6 +105,7 @@ async def test_a_failing_analytics_write_never_touches_the_response(
         tracked_services.scoring,
         tracked_services.rate_limiter,
         recorder,
+        tracked_services.pbkdf2,
     )
     app = create_app(services=tracked_services)
     caplog.set_level(logging.ERROR)

@@ -10,12 +10,12 @@ loser of a race for a nullifier ends up deduplicated, never with an error.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from passport_scorer.db.errors import is_retryable, is_unavailable
+from passport_scorer.db.errors import describe, is_database_error, is_retryable, is_unavailable
 from passport_scorer.db.executor import Executor
 from passport_scorer.db.scoring import (
     AddressState,
@@ -26,7 +26,7 @@ from passport_scorer.db.scoring import (
 )
 from passport_scorer.domain import events
 from passport_scorer.domain.address import did_for, is_address, normalise_address
-from passport_scorer.domain.api_keys import key_prefix
+from passport_scorer.domain.api_keys import key_prefix, sha256_hash
 from passport_scorer.domain.communities import Community, resolve_scorer_id
 from passport_scorer.domain.dedup import deduplicate
 from passport_scorer.domain.score_view import ScoreView, failed, scored
@@ -64,6 +64,7 @@ class ScoringService:
     store: ScoringStore
     credentials: CredentialChecker
     demo_scorer_id: int | None = None
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # tests fix it
 
     async def score(
         self,
@@ -81,8 +82,10 @@ class ScoringService:
     async def read_for_key(self, ex: Executor, key: str, scorer_id: int, address: str) -> KeyedRead:
         """Public route, step one: the key's row, its scorer and the state, in one read."""
         resolved = resolve_scorer_id(scorer_id, self.demo_scorer_id)
-        now = datetime.now(UTC)
-        return await self.store.read_for_key(ex, key_prefix(key), resolved, _lookup(address), now)
+        now = self.clock()
+        return await self.store.read_for_key(
+            ex, key_prefix(key), sha256_hash(key), resolved, _lookup(address), now
+        )
 
     async def score_read(self, ex: Executor, read: KeyedRead, address: str) -> ScoreView:
         """Public route, step two (once the key is admitted): the scorer (404), the address
@@ -113,7 +116,7 @@ class ScoringService:
     ) -> ScoreView:
         try:
             rules = _rules(community)
-            now = datetime.now(UTC)
+            now = self.clock()
             outcome, score = await self._decide(community, address, state, rules, now)
             if await self._try(self.store.write(ex, outcome)):
                 return scored(address, score, now)
@@ -122,7 +125,7 @@ class ScoringService:
                 try:
                     async with self.store.locked(ex, community.id, address) as locked:
                         state = await locked.read_state()
-                        now = datetime.now(UTC)
+                        now = self.clock()
                         outcome, score = await self._decide(community, address, state, rules, now)
                         if not await self._try(locked.write(outcome)):
                             raise _Retry()
@@ -137,8 +140,7 @@ class ScoringService:
             # an unreachable database is not a scoring failure (503 instead).
             if is_unavailable(error):
                 raise
-            log.exception("scoring failed", extra={"community_id": community.id})
-            message = str(error) or type(error).__name__
+            message = _stored_message(error, community.id)
         await self.store.save_error(ex, community.id, address, message)
         return failed(address, message)
 
@@ -191,6 +193,16 @@ class ScoringService:
             ),
         )
         return outcome, score
+
+
+def _stored_message(error: Exception, community_id: int) -> str:
+    """The message a failed scoring stores and shows: the reference's `str(error)`, except
+    that database and driver text (SQL, values, driver state) is never stored or logged."""
+    if is_database_error(error):
+        log.error("scoring failed", extra={"community_id": community_id, **describe(error)})
+        return ScoringFailed.detail
+    log.exception("scoring failed", extra={"community_id": community_id})
+    return str(error) or type(error).__name__
 
 
 def _lookup(address: str) -> str:

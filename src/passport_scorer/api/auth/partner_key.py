@@ -24,7 +24,7 @@ class PartnerKeyAuth:
 
     async def __call__(self, request: Request, services: Services, ex: Executor) -> ApiKey:
         key = request_api_key(services, request.headers)
-        api_key = await api_keys.verify(ex, key, await api_keys.find(ex, key))
+        api_key = await api_keys.verify(ex, key, await api_keys.find(ex, key), services.pbkdf2)
         await services.rate_limiter.hit(api_key, EMBED)
         return api_key
 
