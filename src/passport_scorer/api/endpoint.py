@@ -137,12 +137,13 @@ class Endpoint:
             raise InvalidRequest(
                 [{"type": "json_invalid", "loc": ["body"], "msg": f"Invalid JSON: {error}"}]
             ) from None
-        body = _validated(self._body_adapter, data, "body")
-        if self.max_items is not None:
-            items = getattr(body, self.items_field) if self.items_field else body
-            if isinstance(items, list | tuple) and len(items) > self.max_items:
+        if self.max_items is not None:  # counted before the items are validated
+            items = data
+            if self.items_field is not None:
+                items = data.get(self.items_field) if isinstance(data, dict) else None
+            if isinstance(items, list) and len(items) > self.max_items:
                 raise TooManyItems()
-        return body
+        return _validated(self._body_adapter, data, "body")
 
 
 def _validated(adapter: TypeAdapter[Any], data: Any, where: str) -> Any:
