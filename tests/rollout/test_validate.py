@@ -171,11 +171,17 @@ def test_batch_model_scoring_has_a_live_only_rule_before_the_catch_all() -> None
     ]
 
 
-def test_embed_weights_stay_live_until_served() -> None:
-    assert errors(build_plan(settings(100), without("embed-weights"))) == [
-        "error: internal-catch-all: sends GET /internal/embed/weights to this scorer, "
-        "which does not serve it",
-    ]
+def test_the_embed_service_routes_are_one_group() -> None:
+    embed = {r.name: r.group for r in RULES if r.name.startswith("embed-")}
+    assert embed == dict.fromkeys(
+        ("embed-add-stamps", "embed-validate-key", "embed-get-score", "embed-weights"), "embed"
+    )
+    for percent in (0, 100):
+        plan = build_plan(settings(percent))
+        assert errors(plan) == []
+        shares = {r.spec.name: r.targets[-1] for r in plan.rules if r.spec.name in embed}
+        assert {t.key for t in shares.values()} == {"scorer-internal"}
+        assert {t.weight for t in shares.values()} == {percent}
 
 
 def test_coverage_holds_at_zero_percent() -> None:

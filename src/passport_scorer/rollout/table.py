@@ -62,23 +62,23 @@ RULES: tuple[RuleSpec, ...] = (
     # --- internal listener (shared with other stacks) -------------------------------------------
     RuleSpec("verifier-http", INTERNAL, 1011, ("/verifier/*",), live_target="verifier",
              managed=False),  # owned by the verifier's stack
-    # The embed service's routes. Embed stamps (2104), embed score (2106) and embed weights
-    # (2109) join the embed group once this scorer serves them; until then they stay live-only.
+    # The embed service's routes (embed weights at 2109, ahead of the catch-all).
     RuleSpec("embed-add-stamps", INTERNAL, 2104, ("/internal/embed/stamps/*",), ("POST",),
-             live_target="embed-stamps"),
+             live_target="embed-stamps", group=EMBED_GROUP),
     RuleSpec("embed-validate-key", INTERNAL, 2105, ("/internal/embed/validate-api-key",),
              ("GET",), live_target="embed-validate-key", group=EMBED_GROUP),
     RuleSpec("embed-get-score", INTERNAL, 2106, ("/internal/embed/score/*/*",), ("GET",),
-             live_target="embed-score"),
+             live_target="embed-score", group=EMBED_GROUP),
     # The internal score route, weighted on its own (it scores, the catch-all only reads).
     RuleSpec("internal-score-v2", INTERNAL, 2107, ("/internal/score/v2/*/*",), ("GET",),
              live_target="internal-api", group=INTERNAL_SCORE_GROUP),
-    # Live-only routes under /internal/* (model batch scoring; embed weights until served),
-    # ahead of the catch-all so that it never sends them here.
+    # Live-only routes under /internal/* (model batch scoring), ahead of the catch-all so that
+    # it never sends them here.
     RuleSpec("internal-batch-model-scoring", INTERNAL, 2108,
              ("/internal/batch-model-scoring*",), live_target="internal-api"),
+    # Served by the live internal API (no rule of its own there): the embed group here.
     RuleSpec("embed-weights", INTERNAL, 2109, ("/internal/embed/weights",), ("GET",),
-             live_target="internal-api"),
+             live_target="internal-api", group=EMBED_GROUP),
     # Everything else: the issuer's lookups, stakes, grants statistics, embed config.
     RuleSpec("internal-catch-all", INTERNAL, 2120, ("/internal/*",),
              live_target="internal-api", group=INTERNAL_GROUP),
