@@ -33,6 +33,7 @@ from . import bans, dataset, floor
 ROOT = Path(__file__).resolve().parent
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/passport_bench"
 INTERNAL_TOKEN = "bench-internal-token"
+EMBED_SCORE = "/internal/embed/score/"
 SEQUENTIAL_REQUESTS = 500
 
 
@@ -143,6 +144,8 @@ def _verify(
             checked += 1
             continue
         data = json.loads(body)
+        if path.startswith(EMBED_SCORE):
+            data = data["score"]  # beside the address's stamps
         address = path.rsplit("/", 1)[1]
         want = expected.get(address, ("0.00000", False))
         if (data["score"], data["passing_score"]) != want or data["error"] is not None:
@@ -189,6 +192,12 @@ def main() -> None:
             "stamps": _requests(stamp_paths, headers, folder, "stamps"),
             "no_stamps": _requests(empty_paths, headers, folder, "empty"),
             "health": _requests(["/health"], {}, folder, "health"),
+            "embed_score": _requests(
+                [f"{EMBED_SCORE}{data.community_id}/{a}" for a in data.addresses],
+                {},
+                folder,
+                "embed",
+            ),
             "check_bans": _write(
                 folder / "check_bans.json",
                 [
