@@ -3,14 +3,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
-from passport_scorer.domain.stakes import legacy_amount, stake_amount, stake_time
+from passport_scorer.domain.stakes import eighteen_places, legacy_amount, stake_time
 
 
-def test_stake_amounts_have_exactly_18_decimals_at_any_size() -> None:
-    assert stake_amount(Decimal("100000000000000000000")) == "100000000000000000000." + "0" * 18
+def test_eighteen_placess_have_exactly_18_decimals_at_any_size() -> None:
+    assert eighteen_places(Decimal("100000000000000000000")) == "100000000000000000000." + "0" * 18
     widest = "9" * 60 + "." + "9" * 18
-    assert stake_amount(Decimal(widest)) == widest
-    assert stake_amount(Decimal("0E-18")) == "0.000000000000000000"
+    assert eighteen_places(Decimal(widest)) == widest
+    assert eighteen_places(Decimal("0E-18")) == "0.000000000000000000"
 
 
 def test_legacy_amounts_are_pythons_str() -> None:

@@ -70,10 +70,10 @@ class ExactNumeric(TypeDecorator[Decimal]):
             return None
         number = Decimal(value)
         if dialect.name == "sqlite":
-            # The column's full precision (78 digits for stake amounts), not the default 28.
+            # Every digit the column holds (wei amounts exceed the default 28), in plain form.
             with localcontext() as context:
-                context.prec = self.precision
-                return str(number.quantize(Decimal(1).scaleb(-self.scale)))
+                context.prec = self.precision + 2
+                return f"{number.quantize(Decimal(1).scaleb(-self.scale)):f}"
         return number
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:

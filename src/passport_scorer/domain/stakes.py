@@ -18,7 +18,7 @@ class Stake:
     chain: int
     staker: str
     stakee: str
-    amount: Decimal
+    current_amount: Decimal
     lock_time: datetime
     unlock_time: datetime
     last_updated_in_block: Decimal
@@ -37,7 +37,7 @@ class LegacyStakeEvent:
     tx_hash: str
 
 
-def stake_amount(amount: Decimal) -> str:
+def eighteen_places(amount: Decimal) -> str:
     """Exactly 18 decimals (`100000000000000000000.000000000000000000`), any magnitude."""
     return format(amount, ".18f")
 

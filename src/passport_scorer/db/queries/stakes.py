@@ -49,7 +49,7 @@ async def stakes_of(ex: Executor, address: str) -> list[Stake]:
     return [Stake(*row) for row in await ex.all(_STAKES, {"address": address})]
 
 
-async def legacy_events_of(ex: Executor, address: str, round_id: int) -> list[LegacyStakeEvent]:
+async def legacy_stake_events(ex: Executor, address: str, round_id: int) -> list[LegacyStakeEvent]:
     """The round's legacy staking events the address made or received."""
     params = {"address": address, "round_id": round_id}
     return [LegacyStakeEvent(*row) for row in await ex.all(_LEGACY_EVENTS, params)]

@@ -13,8 +13,8 @@ from passport_scorer.domain.address import normalise_address
 from passport_scorer.domain.stakes import (
     LegacyStakeEvent,
     Stake,
+    eighteen_places,
     legacy_amount,
-    stake_amount,
     stake_time,
 )
 
@@ -54,7 +54,7 @@ def _stake(stake: Stake) -> dict[str, Any]:
         "chain": stake.chain,
         "staker": stake.staker,
         "stakee": stake.stakee,
-        "amount": stake_amount(stake.amount),
+        "amount": eighteen_places(stake.current_amount),
         "unlock_time": stake_time(stake.unlock_time),
         "lock_time": stake_time(stake.lock_time),
         "last_updated_in_block": int(stake.last_updated_in_block),
@@ -102,7 +102,7 @@ async def get_gtc_stakes(call: Call) -> dict[str, Any]:
 )
 async def get_legacy_gtc_stakes(call: Call) -> dict[str, Any]:
     address = normalise_address(call.path["address"])
-    events = await stakes.legacy_events_of(call.ex, address, call.path["round_id"])
+    events = await stakes.legacy_stake_events(call.ex, address, call.path["round_id"])
     return {"results": [_legacy(event) for event in events]}
 
 
