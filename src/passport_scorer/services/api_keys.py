@@ -43,6 +43,8 @@ class Pbkdf2Checks:
     * While a check waits or runs, the request's database connection is back in the pool.
     * A prefix with `max_failures` failed checks within `window` seconds is refused without
       hashing until the window ends (logged once per window).
+    * A refused prefix is answered after `refusal_delay` seconds, before any database work
+      and holding no connection, so a flood of guesses costs neither CPU nor connections.
     Counts are per process. A key is checked this way once: success stores its sha256 hash.
     """
 
@@ -54,7 +56,9 @@ class Pbkdf2Checks:
         queue: int = 8,
         max_failures: int = 5,
         window: float = 900.0,
+        refusal_delay: float = 1.0,
     ) -> None:
+        self._refusal_delay = refusal_delay
         self._db = db
         self._slots = asyncio.Semaphore(slots)
         self._capacity = slots + queue
@@ -82,6 +86,12 @@ class Pbkdf2Checks:
             )
         if len(self._failures) > 10_000:
             self._failures = {p: v for p, v in self._failures.items() if now - v[1] < self._window}
+
+    async def hold_off(self, key: str) -> None:
+        """InvalidApiKey, after `refusal_delay`, for a key whose prefix is refused."""
+        if self._failures and self._refused(key_prefix(key), time.monotonic()):
+            await asyncio.sleep(self._refusal_delay)
+            raise InvalidApiKey()
 
     async def matches(self, key: str, stored: ApiKey) -> bool:
         now = time.monotonic()

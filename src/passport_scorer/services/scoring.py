@@ -39,6 +39,7 @@ from passport_scorer.domain.scoring import (
 )
 from passport_scorer.domain.stamps import CredentialChecker, valid_stamps
 from passport_scorer.errors import CommunityNotFound, ScorerError, ScorerNotFound, ScoringFailed
+from passport_scorer.services.coalesce import Coalescer
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ class ScoringService:
     credentials: CredentialChecker
     demo_scorer_id: int | None = None
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # tests fix it
+    flights: Coalescer[ScoreView] = field(default_factory=Coalescer)
 
     async def score(
         self,
@@ -74,10 +76,23 @@ class ScoringService:
         state: AddressState | None = None,
     ) -> ScoreView:
         """Rescore `address` (valid, lower-cased) in `community` from its current stamps and
-        store the outcome; a scoring failure is stored as ERROR and shown in the view."""
-        if state is None:
-            state = await self.store.read_state(ex, community.id, address)
-        return await self._score(ex, community, state, address)
+        store the outcome; a scoring failure is stored as ERROR and shown in the view.
+
+        Outside a transaction, concurrent rescorings of one address in this process share
+        one scoring (`coalesce.Coalescer`); inside one (stamps just written by the request)
+        the request scores on its own, seeing its uncommitted writes."""
+        if ex.in_transaction:
+            if state is None:
+                state = await self.store.read_state(ex, community.id, address)
+            return await self._score(ex, community, state, address)
+
+        async def work(fresh: bool) -> ScoreView:
+            current = state
+            if fresh or current is None:
+                current = await self.store.read_state(ex, community.id, address)
+            return await self._score(ex, community, current, address)
+
+        return await self.flights.run((community.id, address), work)
 
     async def read_for_key(self, ex: Executor, key: str, scorer_id: int, address: str) -> KeyedRead:
         """Public route, step one: the key's row, its scorer and the state, in one read."""

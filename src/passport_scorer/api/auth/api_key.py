@@ -53,6 +53,9 @@ class ApiKeyAuth:
     missing: type[ScorerError] = MissingPermission
     security: list[dict[str, list[str]]] = field(default_factory=lambda: list(SECURITY))
 
+    async def precheck(self, request: Request, services: Services) -> None:
+        await services.pbkdf2.hold_off(request_api_key(services, request.headers))
+
     async def __call__(self, request: Request, services: Services, ex: Executor) -> ApiKey:
         key = request_api_key(services, request.headers)
         api_key = await admit_key(services, request, ex, key, await api_keys.find(ex, key))

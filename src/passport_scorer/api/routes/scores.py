@@ -24,8 +24,9 @@ PATH = "/v2/stamps/{scorer_id}/score/{address}"
 async def get_score(request: Request) -> Response:
     services = services_of(request)
     address = request.path_params["address"]
+    key = request_api_key(services, request.headers)
+    await services.pbkdf2.hold_off(key)  # a prefix refused for guessing: no connection taken
     async with services.db.session() as ex:
-        key = request_api_key(services, request.headers)
         admitted = False
         if services.rate_limiter.counts or not is_plain_int(request.path_params["scorer_id"]):
             # The key is checked before the read when limits are on (an over-limit key must not
