@@ -224,8 +224,8 @@ async def test_revocations_need_proof_values(client: httpx.AsyncClient) -> None:
 
 
 async def test_allow_list_membership(client: httpx.AsyncClient, world: World) -> None:
-    await world.allow_list("VIPList", [CHECKSUMMED_ALICE])
-    await world.allow_list("Other", [BOB])
+    await world.address_list("VIPList", [CHECKSUMMED_ALICE])
+    await world.address_list("Other", [BOB])
 
     async def member(list_name: str, address: str) -> Any:
         response = await client.get(f"/internal/allow-list/{list_name}/{address}", headers=AUTH)
