@@ -28,7 +28,7 @@ from passport_scorer.db.engine import Database
 from passport_scorer.db.schema import migrate
 from passport_scorer.demo.issuer import TEST_ISSUER_DID
 
-from . import bans, dataset, floor
+from . import app_data, bans, dataset, floor
 
 ROOT = Path(__file__).resolve().parent
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/passport_bench"
@@ -82,20 +82,21 @@ def _free_port() -> int:
         return port
 
 
-def _server_env(url: str) -> dict[str, str]:
+def _server_env(url: str, **extra: str) -> dict[str, str]:
     return {
         **os.environ,
         "DATABASE_URL": url,
         "TRUSTED_IAM_ISSUERS": json.dumps([TEST_ISSUER_DID]),
         "CGRANTS_API_TOKEN": INTERNAL_TOKEN,
         "LOG_LEVEL": "WARNING",
+        **extra,
     }
 
 
-def _start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+def _start_server(url: str, port: int, workers: int, **extra: str) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "passport_scorer", "serve", "--port", str(port)]
     command += ["--workers", str(workers)]
-    process = subprocess.Popen(command, env=_server_env(url))
+    process = subprocess.Popen(command, env=_server_env(url, **extra))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -274,11 +275,58 @@ def main() -> None:
         for clients in (16, 64)
     }
     report["floor"]["script"] = script
-    report["targets"] = _targets(report)
+    report["app_runs"] = _app_cases(url, data, seconds, workers)
+    report["targets"] = {**_targets(report), **app_data.targets(report["app_runs"])}
     out = ROOT / "results" / f"bench-{report['when'].replace(':', '')}.json"
     out.write_text(json.dumps(report, indent=2))
     print(_table(report))
     print(f"bench: full results in {out.relative_to(ROOT.parent)}")
+
+
+def _app_cases(
+    url: str, data: dataset.Dataset, seconds: float, workers: int
+) -> dict[str, dict[str, Any]]:
+    """The app's routes on a server configured for them (after the floor: they add rows)."""
+    key, public_pem = app_data.signing_key()
+    bodies = asyncio.run(app_data.five_stamp_bodies(url, data.addresses))
+    runs: dict[str, dict[str, Any]] = {"bulk_post_5": {}, "score_stored": {}, "score_expired": {}}
+    port = _free_port()
+    extra = {"CERAMIC_CACHE_SCORER_ID": str(data.community_id), "SIWE_JWT_PUBLIC_KEY": public_pem}
+    with tempfile.TemporaryDirectory() as tmp:
+        files = app_data.request_files(Path(tmp), key, data, bodies)
+        server = _start_server(url, port, workers, **extra)
+        try:
+            every = {"sample-every": 1}
+            # The floor overwrote the score rows with one captured score: rescore every
+            # address, in order, so the stored scores are right again.
+            rescored = _load(port, files["rescore"], 1, count=len(data.addresses), **every)
+            app_data.verify(rescored, data.expected, 200)
+            # Warm-up: every 5-stamp address re-submitted once, every score read once.
+            app_data.verify(
+                _load(port, files["bulk_post_5"], 16, count=len(bodies)), data.expected, 201
+            )
+            app_data.verify(
+                _load(port, files["score_stored"], 16, count=2 * len(data.addresses)),
+                data.expected,
+                200,
+            )
+            for name, status in (("bulk_post_5", 201), ("score_stored", 200)):
+                runs[name]["c16"] = result = _load(port, files[name], 16, duration=seconds)
+                result["verified"] = app_data.verify(result, data.expected, status)
+                print(f"bench: app {name} c16: {result['rps']:.0f} req/s", flush=True)
+            # Expired: every stored score expired, each address read once (so each rescores).
+            expired = asyncio.run(app_data.expire_scores(url, data.community_id))
+            before = asyncio.run(app_data.score_events(url))
+            result = _load(port, files["score_stored"], 16, count=len(data.addresses), **every)
+            result["verified"] = app_data.verify(result, data.expected, 200)
+            result["expired_scores"] = expired
+            result["rescored"] = asyncio.run(app_data.score_events(url)) - before
+            runs["score_expired"]["c16"] = result
+            print(f"bench: app score_expired c16: {result['rps']:.0f} req/s", flush=True)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return runs
 
 
 def _table(report: dict[str, Any]) -> str:
@@ -292,6 +340,12 @@ def _table(report: dict[str, Any]) -> str:
                 f"| {name} | {label} | {run['rps']:.0f} | {run['p50_ms']:.2f} | "
                 f"{run['p95_ms']:.2f} | {run['p99_ms']:.2f} | {run['errors']} |"
             )
+    for name, runs in report.get("app_runs", {}).items():
+        for label, run in runs.items():
+            lines.append(
+                f"| app {name} | {label} | {run['rps']:.0f} | {run['p50_ms']:.2f} | "
+                f"{run['p95_ms']:.2f} | {run['p99_ms']:.2f} | {run['errors']} |"
+            )
     for label, run in report["floor"].items():
         if label.startswith("c"):
             lines.append(
@@ -301,6 +355,11 @@ def _table(report: dict[str, Any]) -> str:
     rss = ", ".join(f"{mb:.0f}" for mb in report["worker_peak_rss_mb"])
     lines.append(f"\nPeak RSS per worker (MB): {rss}")
     lines.append(f"Verified responses: {report['verified_responses']}")
+    if expired := report.get("app_runs", {}).get("score_expired", {}).get("c16"):
+        lines.append(
+            f"App score (expired): {expired['rescored']} of {expired['requests']} reads rescored"
+            f" ({expired['expired_scores']} scores expired first)"
+        )
     lines.append("\nTargets:")
     for name, (value, target, met) in report["targets"].items():
         lines.append(f"- {name}: {value} (target {target}) {'met' if met else 'NOT met'}")

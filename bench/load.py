@@ -2,9 +2,8 @@
 
     python -m bench.load --port 8000 --connections 16 --duration 20 --requests-file paths.json
 
-Each request is `{"path", "headers"}`, with `"method"` and a JSON `"body"` text for writes
-(default `GET`, no body).
-
+Each request in the file is `{"path", "headers"}`, optionally with `method` (default GET),
+`body` (JSON text) and the `status` that counts as success (default 200).
 Prints one JSON object: requests, errors, seconds, latencies (ms) percentiles, status counts,
 CPU seconds used by the generator, and a sample of response bodies for verification.
 """
@@ -30,20 +29,6 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
     return sorted_values[index]
 
 
-Request = tuple[str, bytes]  # the path (for verification) and the request's bytes
-
-
-def encode(host: str, item: dict[str, Any]) -> Request:
-    """One request's bytes, prepared before the clock starts."""
-    path, method = item["path"], item.get("method", "GET")
-    headers = dict(item.get("headers", {}))
-    body = item.get("body", "").encode()
-    if body:
-        headers |= {"Content-Type": "application/json", "Content-Length": str(len(body))}
-    extra = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
-    return path, f"{method} {path} HTTP/1.1\r\nHost: {host}\r\n{extra}\r\n".encode() + body
-
-
 class Stats:
     def __init__(self) -> None:
         self.latencies: list[float] = []
@@ -66,6 +51,17 @@ async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
     return status, body
 
 
+Request = tuple[str, dict[str, str], str, bytes, int]  # path, headers, method, body, status
+
+
+def _payload(host: str, request: Request) -> bytes:
+    path, headers, method, body, _ = request
+    extra = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+    if body:
+        extra += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+    return f"{method} {path} HTTP/1.1\r\nHost: {host}\r\n{extra}\r\n".encode() + body
+
+
 async def _connection(
     host: str,
     port: int,
@@ -80,9 +76,11 @@ async def _connection(
     index = start
     try:
         while time.perf_counter() < stop_at and (limit is None or stats.count < limit):
-            path, payload = requests[index % len(requests)]
+            request = requests[index % len(requests)]
+            path, expected = request[0], request[4]
             index += 1
             stats.count += 1
+            payload = _payload(host, request)
             began = time.perf_counter()
             try:
                 writer.write(payload)
@@ -94,9 +92,9 @@ async def _connection(
                 continue
             stats.latencies.append((time.perf_counter() - began) * 1000)
             stats.statuses[status] = stats.statuses.get(status, 0) + 1
-            if status != 200:
+            if status != expected:
                 stats.errors += 1
-            if stats.count % sample_every == 0 or status != 200:
+            if stats.count % sample_every == 0 or status != expected:
                 stats.samples.append((path, status, body.decode(errors="replace")))
     finally:
         writer.close()
@@ -154,7 +152,16 @@ def main() -> None:
     if not args.duration and not args.count:
         parser.error("give --duration or --count (the load is always bounded)")
     with open(args.requests_file) as handle:
-        requests = [encode(args.host, item) for item in json.load(handle)]
+        requests = [
+            (
+                item["path"],
+                item.get("headers", {}),
+                item.get("method", "GET"),
+                item.get("body", "").encode(),
+                item.get("status", 200),
+            )
+            for item in json.load(handle)
+        ]
     result = uvloop.run(run(args, requests))
     json.dump(result, sys.stdout)
     sys.stdout.flush()

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shlex
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -199,57 +200,6 @@ def test_package_needs_no_service_settings_and_names_a_wrong_project(tmp_path: P
     )
 
 
-def test_serve_warns_once_when_the_app_routes_lack_their_settings(tmp_path: Path) -> None:
-    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'app.sqlite3'}", "LOG_LEVEL": "WARNING"}
-    assert run("migrate", env=env).returncode == 0
-    port = free_port()
-    log = tmp_path / "stderr.log"
-    command = [sys.executable, "-m", "passport_scorer", "serve", "--port", str(port)]
-    with log.open("w") as stderr_file:
-        server = subprocess.Popen(
-            [*command, "--workers", "2"],
-            env={**os.environ, **env},
-            stderr=stderr_file,
-        )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline and server.poll() is None, "server did not start"
-            time.sleep(0.2)
-        answer = httpx.get(f"http://127.0.0.1:{port}/ceramic-cache/weights", timeout=5)
-        assert answer.status_code == 503
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-    stderr = log.read_text()
-    warnings = [line for line in stderr.splitlines() if "/ceramic-cache/*" in line]
-    assert len(warnings) == 1, stderr
-    entry = json.loads(warnings[0])
-    assert entry["level"] == "WARNING"
-    assert entry["missing_settings"] == ["CERAMIC_CACHE_SCORER_ID", "SIWE_JWT_PUBLIC_KEY"]
-
-
-def test_no_warning_when_the_app_routes_are_configured(caplog: pytest.LogCaptureFixture) -> None:
-    from passport_scorer.cli import warn_unconfigured_app_routes
-    from passport_scorer.config import load_settings
-    from tests.app_tokens import APP_KEYS
-
-    warn_unconfigured_app_routes(
-        load_settings(
-            {"CERAMIC_CACHE_SCORER_ID": "335", "SIWE_JWT_PUBLIC_KEY": APP_KEYS.public_b64}
-        )
-    )
-    assert caplog.records == []
-    warn_unconfigured_app_routes(load_settings({"CERAMIC_CACHE_SCORER_ID": "335"}))
-    [record] = caplog.records
-    assert record.levelname == "WARNING" and "SIWE_JWT_PUBLIC_KEY not set" in record.getMessage()
-
-
 def test_version_and_help_name_every_command() -> None:
     from passport_scorer import __version__
 
@@ -333,3 +283,60 @@ def test_routes_validate_reports_every_setting_error_at_once(tmp_path: Path) -> 
         "passport-scorer: stack many: environment: invalid setting FF_MULTI_NULLIFIER: "
         "Input should be 'on' or 'off'",
     ]
+
+
+def test_serve_warns_once_when_the_app_routes_lack_their_settings(tmp_path: Path) -> None:
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'app.sqlite3'}", "LOG_LEVEL": "WARNING"}
+    assert run("migrate", env=env).returncode == 0
+    port = free_port()
+    log = tmp_path / "stderr.log"
+    command = [sys.executable, "-m", "passport_scorer", "serve", "--port", str(port)]
+    with log.open("w") as stderr_file:
+        server = subprocess.Popen(
+            [*command, "--workers", "2"],
+            env={**os.environ, **env},
+            stderr=stderr_file,
+            start_new_session=True,  # its own process group: nothing outlives the test
+        )
+    try:
+        deadline = time.monotonic() + 30
+        answers = 0
+        while answers < 10:  # both workers up before it is stopped
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                    answers += 1
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline and server.poll() is None, "server did not start"
+            time.sleep(0.2)
+        answer = httpx.get(f"http://127.0.0.1:{port}/ceramic-cache/weights", timeout=5)
+        assert answer.status_code == 503
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            raise
+    stderr = log.read_text()
+    warnings = [line for line in stderr.splitlines() if "/ceramic-cache/*" in line]
+    assert len(warnings) == 1, stderr
+    entry = json.loads(warnings[0])
+    assert entry["level"] == "WARNING"
+    assert entry["missing_settings"] == ["CERAMIC_CACHE_SCORER_ID", "SIWE_JWT_PUBLIC_KEY"]
+
+
+def test_no_warning_when_the_app_routes_are_configured(caplog: pytest.LogCaptureFixture) -> None:
+    from passport_scorer.cli import warn_unconfigured_app_routes
+    from passport_scorer.config import load_settings
+    from tests.app_tokens import APP_KEYS
+
+    warn_unconfigured_app_routes(
+        load_settings(
+            {"CERAMIC_CACHE_SCORER_ID": "335", "SIWE_JWT_PUBLIC_KEY": APP_KEYS.public_b64}
+        )
+    )
+    assert caplog.records == []
+    warn_unconfigured_app_routes(load_settings({"CERAMIC_CACHE_SCORER_ID": "335"}))
+    [record] = caplog.records
+    assert record.levelname == "WARNING" and "SIWE_JWT_PUBLIC_KEY not set" in record.getMessage()

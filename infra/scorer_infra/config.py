@@ -23,6 +23,8 @@ class InfraConfig:
     artifact: str
     database_url: pulumi.Output[str]
     internal_token: pulumi.Output[str]
+    # The reference's Django secret (optional): it signs the app's legacy HS256 tokens.
+    secret_key: pulumi.Output[str] | None
     trusted_issuers: list[str]
     subnet_ids: list[str]
     security_group_ids: list[str]
@@ -87,6 +89,7 @@ def read_config(stack: str) -> InfraConfig:
         internal_token=_required_secret(
             config, "cgrantsApiToken", "the internal routes' Authorization token"
         ),
+        secret_key=config.get_secret("secretKey"),
         trusted_issuers=_issuers(config),
         subnet_ids=_ids(config, "subnetIds"),
         security_group_ids=_ids(config, "securityGroupIds"),

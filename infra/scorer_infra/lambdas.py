@@ -43,6 +43,8 @@ def scorer_function(name: str, config: InfraConfig) -> aws.lambda_.Function:
         "TRUSTED_IAM_ISSUERS": json.dumps(config.trusted_issuers),
         "CGRANTS_API_TOKEN": config.internal_token,
     }
+    if config.secret_key is not None:
+        environment["SECRET_KEY"] = config.secret_key
     return aws.lambda_.Function(
         name,
         role=role.arn,

@@ -157,20 +157,6 @@ class Settings(BaseModel):
                 raise ValueError("must be a JSON list of strings") from exc
         return value
 
-    @field_validator("CERAMIC_CACHE_SCORER_ID", "SIWE_JWT_PUBLIC_KEY", mode="before")
-    @classmethod
-    def _blank_is_unset(cls, value: object) -> object:
-        return None if isinstance(value, str) and not value.strip() else value
-
-    @field_validator("SIWE_JWT_PUBLIC_KEY")
-    @classmethod
-    def _public_key(cls, value: str | None) -> str | None:
-        from passport_scorer.domain.app_tokens import load_public_key
-
-        if value is not None:
-            load_public_key(value)  # raises ValueError with a clear message
-        return value
-
     @field_validator("LOG_LEVEL", "LIBRARY_LOG_LEVEL", mode="before")
     @classmethod
     def _level(cls, value: object) -> object:
@@ -190,6 +176,20 @@ class Settings(BaseModel):
             scheme = url.partition("://")[0]
             raise ValueError(f"scheme {scheme!r} is not redis, rediss or unix")
         return SecretStr(url)
+
+    @field_validator("CERAMIC_CACHE_SCORER_ID", "SIWE_JWT_PUBLIC_KEY", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("SIWE_JWT_PUBLIC_KEY")
+    @classmethod
+    def _public_key(cls, value: str | None) -> str | None:
+        from passport_scorer.domain.app_tokens import load_public_key
+
+        if value is not None:
+            load_public_key(value)  # raises ValueError with a clear message
+        return value
 
     @field_validator("DATABASE_URL")
     @classmethod

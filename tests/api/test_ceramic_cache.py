@@ -28,6 +28,7 @@ from passport_scorer.domain.communities import Community
 from passport_scorer.services.container import Services
 from tests.api.conftest import app_settings, client_for
 from tests.app_tokens import APP_KEYS
+from tests.conftest import WEIGHTS
 from tests.factories import World
 
 ALICE = "0x0000000000000000000000000000000000a11ce0"
@@ -410,6 +411,25 @@ async def test_get_score_answers_the_stored_score_until_it_expires(
     assert await world.count(tables.registry_event, action="SCU") == 2
 
 
+async def test_stored_and_fresh_scores_carry_human_points_when_shown(
+    services: Services, world: World, creds: dict[str, Any]
+) -> None:
+    await world.stamps(ALICE, [creds["valid_google_alice"]])
+    account = await world.account()
+    community = await world.community(account, weights=WEIGHTS, human_points_program=True)
+    settings = app_settings(services.settings.DATABASE_URL, community, HUMAN_POINTS_ENABLED="on")
+    async with client_for(Services.build(settings, db=services.db)) as client:
+        fresh = (await client.get(f"/ceramic-cache/score/{ALICE}", headers=AUTH)).json()
+        kept = (await client.get(f"/ceramic-cache/score/{ALICE}", headers=AUTH)).json()
+
+    assert await world.count(tables.registry_event, action="SCU") == 1  # the second was stored
+    assert fresh["points_data"] is not None and fresh["possible_points_data"] is not None
+    assert (kept["points_data"], kept["possible_points_data"]) == (
+        fresh["points_data"],
+        fresh["possible_points_data"],
+    )
+
+
 async def test_a_stored_score_without_expiry_is_kept(
     app_client: httpx.AsyncClient, world: World, creds: dict[str, Any]
 ) -> None:
@@ -522,9 +542,10 @@ async def test_weights_are_the_app_scorers_as_stored(services: Services, world: 
     }
 
 
-async def test_routes_of_an_app_community_that_does_not_exist_are_404(
-    services: Services, app_community: int
+async def test_routes_of_an_app_community_that_does_not_exist_are_404_and_write_nothing(
+    services: Services, app_community: int, world: World, creds: dict[str, Any]
 ) -> None:
+    [github] = await world.stamps(ALICE, [creds["valid_github_alice"]])
     settings = app_settings(services.settings.DATABASE_URL, app_community + 1000)
     detail = {
         "detail": "Community matching the configured scorer id does not exist! "
@@ -532,8 +553,8 @@ async def test_routes_of_an_app_community_that_does_not_exist_are_404(
     }
     async with client_for(Services.build(settings, db=services.db)) as client:
         for method, path, body in [
-            ("POST", BULK, []),
-            ("DELETE", BULK, [{"provider": "Google"}]),
+            ("POST", BULK, _items(creds["valid_google_alice"], creds["valid_github_alice"])),
+            ("DELETE", BULK, [{"provider": "Github"}]),
             ("GET", f"/ceramic-cache/score/{ALICE}", None),
             ("POST", f"/ceramic-cache/score/{ALICE}", None),
             ("GET", f"/ceramic-cache/stamp?address={ALICE}", None),
@@ -541,6 +562,9 @@ async def test_routes_of_an_app_community_that_does_not_exist_are_404(
         ]:
             response = await client.request(method, path, json=body, headers=AUTH)
             assert (response.status_code, response.json()) == (404, detail), (method, path)
+    [row] = await world.rows(CACHE)
+    assert (row["id"], row["deleted_at"]) == (github, None)
+    assert await world.count(tables.registry_passport) == 0
 
 
 APP_ROUTES = [

@@ -125,3 +125,26 @@ def test_without_a_secret_only_siwe_tokens_count() -> None:
     assert verifier.address_of(APP_KEYS.siwe(ALICE)) == ALICE
     with pytest.raises(InvalidAppToken):
         verifier.address_of(APP_KEYS.legacy(ALICE))
+
+
+def test_an_accepted_token_is_remembered_until_it_expires() -> None:
+    verifier = AppTokenVerifier(VERIFIER.public_key, None)
+    token = APP_KEYS.siwe(ALICE, exp=int(time.time()) + 2)
+    assert verifier.address_of(token) == ALICE
+    assert verifier.address_of(token) == ALICE  # remembered: no second signature check
+    time.sleep(max(0.0, int(time.time()) + 2 - time.time()) + 1.05)
+    with pytest.raises(InvalidAppToken):
+        verifier.address_of(token)
+    with pytest.raises(InvalidAppToken):
+        verifier.address_of(token)
+
+
+def test_remembered_tokens_are_bounded() -> None:
+    verifier = AppTokenVerifier(VERIFIER.public_key, None, remember=2)
+    tokens = [APP_KEYS.siwe(ALICE, jti=str(i)) for i in range(3)]
+    for token in tokens:
+        verifier.address_of(token)
+    assert list(verifier._accepted) == tokens[1:]
+    with pytest.raises(InvalidAppToken):
+        verifier.address_of(APP_KEYS.siwe(ALICE, iss="other"))
+    assert len(verifier._accepted) == 2

@@ -94,7 +94,11 @@ def run_program(
         pulumi.runtime.set_mocks(mocks, project="passport-scorer", stack=stack, preview=False)
         pulumi.runtime.set_all_config(
             {k: v if isinstance(v, str) else json.dumps(v) for k, v in values.items()},
-            secret_keys=["passport-scorer:databaseUrl", "passport-scorer:cgrantsApiToken"],
+            secret_keys=[
+                "passport-scorer:databaseUrl",
+                "passport-scorer:cgrantsApiToken",
+                "passport-scorer:secretKey",
+            ],
         )
         program()
 
@@ -185,7 +189,7 @@ def test_every_rule_becomes_exactly_one_listener_rule(stack: str, share: int) ->
         "scorer-public": share,
     }
     assert outputs["shares"] == dict.fromkeys(
-        ("embed", "internal", "internal-score", "v2-score"), share
+        ("ceramic-cache", "embed", "internal", "internal-score", "v2-score"), share
     )
 
 
@@ -216,11 +220,21 @@ def test_each_target_group_has_its_permission_and_attachment() -> None:
     # The stack's service settings, and rows written before a frozen container's reply.
     assert (variables["FF_MULTI_NULLIFIER"], variables["FF_API_ANALYTICS"]) == ("off", "on")
     assert variables["ANALYTICS_FLUSH_SECONDS"] == "0"
+    assert variables["CERAMIC_CACHE_SCORER_ID"] == "335"
+    assert "SECRET_KEY" not in variables  # optional: only with the stack's secretKey
     config = stack_config("production")
     assert function["vpcConfig"] == {
         "subnetIds": config["passport-scorer:subnetIds"],
         "securityGroupIds": config["passport-scorer:securityGroupIds"],
     }
+
+
+def test_the_legacy_token_secret_reaches_the_function_as_a_secret() -> None:
+    config = {**stack_config("staging"), "passport-scorer:secretKey": "django-secret"}
+    mocks, _ = run_program("staging", config)
+    [function] = mocks.of_type("aws:lambda/function:Function").values()
+    assert function["environment"][SECRET_SIGNATURE_KEY] == SECRET_SIGNATURE
+    assert function["environment"]["value"]["variables"]["SECRET_KEY"] == "django-secret"
 
 
 def test_alarms_watch_each_receiving_target_group_on_its_own_load_balancer() -> None:

@@ -12,8 +12,16 @@ from passport_scorer.rollout.settings import (
     placeholder_warnings,
     stack_config,
 )
+from tests.app_tokens import APP_KEYS
 
 INFRA = Path(__file__).parents[2] / "infra"
+# What the app's routes (the ceramic-cache and embed groups) need to get traffic.
+APP_ENVIRONMENT = {
+    "passport-scorer:environment": {
+        "CERAMIC_CACHE_SCORER_ID": "335",
+        "SIWE_JWT_PUBLIC_KEY": APP_KEYS.public_b64,
+    }
+}
 
 
 def test_shipped_shares_staging_review_full_production_none() -> None:
@@ -30,11 +38,18 @@ def test_group_overrides_and_stickiness() -> None:
                 "percent": 5,
                 "groups": {"internal-score": 0},
                 "stickinessSeconds": 60,
-            }
+            },
+            **APP_ENVIRONMENT,
         },
     )
     plan = build_plan(settings)
-    assert plan.percents == {"embed": 5, "internal": 5, "internal-score": 0, "v2-score": 5}
+    assert plan.percents == {
+        "ceramic-cache": 5,
+        "embed": 5,
+        "internal": 5,
+        "internal-score": 0,
+        "v2-score": 5,
+    }
     [v2] = [r for r in plan.rules if r.spec.name == "v2-stamps-score"]
     assert [(t.key, t.weight) for t in v2.targets] == [("v2-stamp-score", 95), ("scorer-public", 5)]
     assert v2.stickiness_seconds == 60
@@ -42,12 +57,14 @@ def test_group_overrides_and_stickiness() -> None:
 
 def test_a_group_above_percent_is_refused_but_zero_rolls_everything_back() -> None:
     def shares(percent: int) -> dict[str, int]:
-        rollout = {"percent": percent, "groups": {"v2-score": 25, "internal-score": 5}}
-        return build_plan(parse_settings("s", {"passport-scorer:rollout": rollout})).percents
+        groups = {"v2-score": 25, "internal-score": 5, "ceramic-cache": 0, "embed": 0}
+        rollout = {"percent": percent, "groups": groups}
+        plan = build_plan(parse_settings("s", {"passport-scorer:rollout": rollout}))
+        return {group: plan.percents[group] for group in ("internal-score", "v2-score")}
 
-    assert shares(50) == {"embed": 50, "internal": 50, "internal-score": 5, "v2-score": 25}
-    assert shares(25) == {"embed": 25, "internal": 25, "internal-score": 5, "v2-score": 25}
-    assert shares(0) == {"embed": 0, "internal": 0, "internal-score": 0, "v2-score": 0}
+    assert shares(50) == {"internal-score": 5, "v2-score": 25}
+    assert shares(25) == {"internal-score": 5, "v2-score": 25}
+    assert shares(0) == {"internal-score": 0, "v2-score": 0}  # one-step rollback
     with pytest.raises(RolloutConfigError) as caught:
         shares(10)
     assert str(caught.value) == (
@@ -65,7 +82,8 @@ def test_every_problem_is_reported_at_once() -> None:
     with pytest.raises(RolloutConfigError) as caught:
         parse_settings("s", config)
     assert caught.value.problems == [
-        "stack s: unknown rollout group 'everything' (v2-score, embed, internal-score, internal)",
+        "stack s: unknown rollout group 'everything' "
+        "(ceramic-cache, v2-score, embed, internal-score, internal)",
         "stack s: rollout.groups.v2-score must be a whole number from 0 to 100, not 101",
         "stack s: liveTargetGroups.a is not a target group ARN: 'not-an-arn'",
         "stack s: liveTargetGroups.b is not a target group ARN: 'nor-this'",
@@ -106,6 +124,24 @@ def test_service_environment_is_checked_as_the_service_reads_it() -> None:
 ROLLOUT = {"passport-scorer:rollout": {"percent": 5}}
 
 
+def test_the_app_groups_get_traffic_only_with_their_settings() -> None:
+    for group, needs in (
+        ("ceramic-cache", "CERAMIC_CACHE_SCORER_ID, SIWE_JWT_PUBLIC_KEY"),
+        ("embed", "CERAMIC_CACHE_SCORER_ID"),
+    ):
+        others = {"ceramic-cache": 0, "embed": 0}
+        rollout = {"percent": 25, "groups": {**others, group: 10}}
+        with pytest.raises(RolloutConfigError) as caught:
+            parse_settings("s", {"passport-scorer:rollout": rollout})
+        assert str(caught.value) == (
+            f"stack s: rollout sends {group} traffic here (10 %), but environment lacks "
+            f"{needs} (its routes would answer 503)"
+        )
+    held = {"percent": 25, "groups": {"ceramic-cache": 0, "embed": 0}}
+    assert parse_settings("s", {"passport-scorer:rollout": held}).percent == 25
+    assert parse_settings("s", {**ROLLOUT, **APP_ENVIRONMENT}).percent_for("ceramic-cache") == 5
+
+
 @pytest.mark.parametrize(
     ("config", "message"),
     [
@@ -122,7 +158,7 @@ ROLLOUT = {"passport-scorer:rollout": {"percent": 5}}
         (
             {"passport-scorer:rollout": {"percent": 5, "groups": {"everything": 1}}},
             "stack s: unknown rollout group 'everything' "
-            "(v2-score, embed, internal-score, internal)",
+            "(ceramic-cache, v2-score, embed, internal-score, internal)",
         ),
         (
             {**ROLLOUT, "passport-scorer:liveTargetGroups": {"internal-api": "not-an-arn"}},
@@ -135,6 +171,15 @@ ROLLOUT = {"passport-scorer:rollout": {"percent": 5}}
         (
             {**ROLLOUT, "passport-scorer:environment": {"DATABASE_URL": "postgres://x/y"}},
             "stack s: environment.DATABASE_URL comes from the stack's own configuration",
+        ),
+        (
+            {**ROLLOUT, "passport-scorer:environment": {"SECRET_KEY": "plain"}},
+            "stack s: environment.SECRET_KEY comes from the stack's own configuration",
+        ),
+        (
+            {**ROLLOUT, "passport-scorer:environment": {"SIWE_JWT_PUBLIC_KEY": "nope"}},
+            "stack s: environment: invalid setting SIWE_JWT_PUBLIC_KEY: "
+            "must be an RSA public key in PEM (or base64 of PEM)",
         ),
         (
             {**ROLLOUT, "passport-scorer:environment": {"DB_POOL_SIZE": "0"}},

@@ -11,13 +11,19 @@ As the reference accepts them, in this order:
 taking it from the token's header, so `alg: none`, any other algorithm, or the RSA public key
 used as an HMAC secret fails both. The caller is the address at the end of the `did` claim
 (`did:pkh:eip155:1:0x…`), lower-cased.
+
+A token's signature and claims never change, so a token that was accepted is remembered
+(by its text, a bounded number of them) and only its expiry is checked again: the app sends
+the same token for days, and verifying it costs more than the rest of a stored-score read.
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import dataclass
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from typing import Any
 
 import jwt
@@ -29,6 +35,7 @@ from passport_scorer.errors import InvalidAppToken
 
 ISSUER = "passport-scorer"
 ACCESS = "access"
+REMEMBERED_TOKENS = 10_000
 
 
 def pem_bytes(value: str) -> bytes:
@@ -68,12 +75,29 @@ class AppTokenVerifier:
 
     public_key: RSAPublicKey
     secret_key: str | None = None
+    remember: int = REMEMBERED_TOKENS
+    # token → (address, exp or None), most recently used last
+    _accepted: OrderedDict[str, tuple[str, int | None]] = field(
+        default_factory=OrderedDict, compare=False, repr=False
+    )
 
     def address_of(self, token: str) -> str:
+        known = self._accepted.get(token)
+        if known is not None:
+            if known[1] is None or known[1] > time.time():
+                self._accepted.move_to_end(token)
+                return known[0]
+            del self._accepted[token]
+            raise InvalidAppToken()
         claims = self._siwe_claims(token) or self._legacy_claims(token)
         address = None if claims is None else address_of_did(claims.get("did"))
-        if address is None:
+        if claims is None or address is None:
             raise InvalidAppToken()
+        if self.remember > 0:
+            expires = int(claims["exp"]) if "exp" in claims else None
+            self._accepted[token] = (address, expires)
+            if len(self._accepted) > self.remember:
+                self._accepted.popitem(last=False)
         return address
 
     def _siwe_claims(self, token: str) -> dict[str, Any] | None:

@@ -27,7 +27,7 @@ import yaml
 
 from passport_scorer.config import ConfigurationError, Settings
 from passport_scorer.config import load_settings as load_service_settings
-from passport_scorer.rollout.table import GROUPS
+from passport_scorer.rollout.table import GROUP_SETTINGS, GROUPS
 
 NAMESPACE = "passport-scorer"
 DEFAULT_STICKINESS_SECONDS = 300
@@ -36,7 +36,9 @@ TARGET_GROUP_ARN = re.compile(
     r"arn:aws[\w-]*:elasticloadbalancing:[\w-]+:\d{12}:targetgroup/[\w-]{1,32}/[0-9a-f]+"
 )
 # Service settings the stack sets from its own (secret or structured) configuration.
-STACK_OWNED_SETTINGS = frozenset({"DATABASE_URL", "CGRANTS_API_TOKEN", "TRUSTED_IAM_ISSUERS"})
+STACK_OWNED_SETTINGS = frozenset(
+    {"DATABASE_URL", "CGRANTS_API_TOKEN", "TRUSTED_IAM_ISSUERS", "SECRET_KEY"}
+)
 T = TypeVar("T")
 
 
@@ -95,9 +97,27 @@ def parse_settings(stack: str, config: Mapping[str, Any]) -> RolloutSettings:
     environment = _collect(
         problems, lambda: _environment(stack, config.get(f"{NAMESPACE}:environment") or {})
     )
+    if percent is not None and environment is not None:
+        problems += _group_setting_problems(stack, percent, groups, environment)
     if problems or percent is None:
         raise RolloutConfigError(problems)
     return RolloutSettings(stack, percent, groups, stickiness, live, environment or {})
+
+
+def _group_setting_problems(
+    stack: str, percent: int, groups: Mapping[str, int], environment: Mapping[str, str]
+) -> list[str]:
+    """A group that gets traffic has the service settings its routes need (else: 503s)."""
+    problems = []
+    for group, needed in GROUP_SETTINGS.items():
+        share = min(groups.get(group, percent), percent)
+        missing = [name for name in needed if name not in environment]
+        if missing and share > 0:
+            problems.append(
+                f"stack {stack}: rollout sends {group} traffic here ({share} %), but "
+                f"environment lacks {', '.join(missing)} (its routes would answer 503)"
+            )
+    return problems
 
 
 def _collect(problems: list[str], parse: Callable[[], T]) -> T | None:

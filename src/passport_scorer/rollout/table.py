@@ -18,7 +18,8 @@ PASSPORT_HOSTS = ("*.passport.xyz",)
 
 V2_SCORE_GROUP = "v2-score"
 INTERNAL_SCORE_GROUP = "internal-score"
-EMBED_GROUP = "embed"  # the embed service's routes: one caller, moved together
+CERAMIC_CACHE_GROUP = "ceramic-cache"  # the Passport app's stamps, score and weights
+EMBED_GROUP = "embed"  # the embed service's stamps, score, weights and key check
 INTERNAL_GROUP = "internal"  # the rest of the internal listener (its catch-all)
 
 RULES: tuple[RuleSpec, ...] = (
@@ -26,21 +27,21 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("submit-passport", PUBLIC, 1030, ("/registry/submit-passport",), ("POST",),
              live_target="submit-passport"),
     RuleSpec("ceramic-cache-score-post", PUBLIC, 1031, ("/ceramic-cache/score/*",), ("POST",),
-             live_target="cc-score-post"),
+             live_target="cc-score-post", group=CERAMIC_CACHE_GROUP),
     RuleSpec("ceramic-cache-bulk-post", PUBLIC, 1032, ("/ceramic-cache/stamps/bulk",), ("POST",),
-             live_target="cc-bulk-post"),
+             live_target="cc-bulk-post", group=CERAMIC_CACHE_GROUP),
     RuleSpec("ceramic-cache-bulk-patch", PUBLIC, 1033, ("/ceramic-cache/stamps/bulk",),
-             ("PATCH",), live_target="cc-bulk-patch"),
+             ("PATCH",), live_target="cc-bulk-patch", group=CERAMIC_CACHE_GROUP),
     RuleSpec("ceramic-cache-bulk-delete", PUBLIC, 1034, ("/ceramic-cache/stamps/bulk",),
-             ("DELETE",), live_target="cc-bulk-delete"),
+             ("DELETE",), live_target="cc-bulk-delete", group=CERAMIC_CACHE_GROUP),
     RuleSpec("passport-analysis", PUBLIC, 1035, ("/passport/analysis/*",), ("GET",),
              live_target="passport-analysis"),
     RuleSpec("ceramic-cache-score-get", PUBLIC, 1036, ("/ceramic-cache/score/0x*",), ("GET",),
-             live_target="cc-score-get"),
+             live_target="cc-score-get", group=CERAMIC_CACHE_GROUP),
     RuleSpec("ceramic-cache-weights", PUBLIC, 1037, ("/ceramic-cache/weights",), ("GET",),
-             live_target="cc-weights"),
+             live_target="cc-weights", group=CERAMIC_CACHE_GROUP),
     RuleSpec("ceramic-cache-stamp", PUBLIC, 1038, ("/ceramic-cache/stamp",), ("GET",),
-             live_target="cc-stamp"),
+             live_target="cc-stamp", group=CERAMIC_CACHE_GROUP),
     RuleSpec("v2-block-gitcoin", PUBLIC, 2000, ("/v2/*",), hosts=("*.gitcoin.co",),
              fixed_response=FixedResponse(
                  400, '{"detail": "The v2 API is not available for *.gitcoin.co"}')),
@@ -62,7 +63,7 @@ RULES: tuple[RuleSpec, ...] = (
     # --- internal listener (shared with other stacks) -------------------------------------------
     RuleSpec("verifier-http", INTERNAL, 1011, ("/verifier/*",), live_target="verifier",
              managed=False),  # owned by the verifier's stack
-    # The embed service's routes (embed weights at 2109, ahead of the catch-all).
+    # The embed service's routes (embed weights at 2108, ahead of the catch-all).
     RuleSpec("embed-add-stamps", INTERNAL, 2104, ("/internal/embed/stamps/*",), ("POST",),
              live_target="embed-stamps", group=EMBED_GROUP),
     RuleSpec("embed-validate-key", INTERNAL, 2105, ("/internal/embed/validate-api-key",),
@@ -72,13 +73,14 @@ RULES: tuple[RuleSpec, ...] = (
     # The internal score route, weighted on its own (it scores, the catch-all only reads).
     RuleSpec("internal-score-v2", INTERNAL, 2107, ("/internal/score/v2/*/*",), ("GET",),
              live_target="internal-api", group=INTERNAL_SCORE_GROUP),
+    # Embed weights have no rule of their own in the live table (the catch-all serves them);
+    # this one lets them be weighted with the embed group.
+    RuleSpec("embed-weights", INTERNAL, 2108, ("/internal/embed/weights",), ("GET",),
+             live_target="internal-api", group=EMBED_GROUP),
     # Live-only routes under /internal/* (model batch scoring), ahead of the catch-all so that
     # it never sends them here.
-    RuleSpec("internal-batch-model-scoring", INTERNAL, 2108,
+    RuleSpec("internal-batch-model-scoring", INTERNAL, 2109,
              ("/internal/batch-model-scoring*",), live_target="internal-api"),
-    # Served by the live internal API (no rule of its own there): the embed group here.
-    RuleSpec("embed-weights", INTERNAL, 2109, ("/internal/embed/weights",), ("GET",),
-             live_target="internal-api", group=EMBED_GROUP),
     # Everything else: the issuer's lookups, stakes, grants statistics, embed config.
     RuleSpec("internal-catch-all", INTERNAL, 2120, ("/internal/*",),
              live_target="internal-api", group=INTERNAL_GROUP),
@@ -91,3 +93,10 @@ RETIRED_PRIORITIES: dict[Listener, frozenset[int]] = {
 
 # The rollout groups, in table order.
 GROUPS: tuple[str, ...] = tuple(dict.fromkeys(r.group for r in RULES if r.group is not None))
+
+# Service settings a group's routes need: a group that gets traffic without them would
+# answer 503 (`rollout.settings` refuses such a stack).
+GROUP_SETTINGS: dict[str, tuple[str, ...]] = {
+    CERAMIC_CACHE_GROUP: ("CERAMIC_CACHE_SCORER_ID", "SIWE_JWT_PUBLIC_KEY"),
+    EMBED_GROUP: ("CERAMIC_CACHE_SCORER_ID",),  # the weights' default community
+}

@@ -9,13 +9,14 @@ at start-up.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from passport_scorer.config import Settings
 from passport_scorer.db.executor import Executor
-from passport_scorer.db.queries import ceramic_cache, communities, stored_scores
+from passport_scorer.db.queries import ceramic_cache, stored_scores
+from passport_scorer.db.queries.stored_scores import CommunityScore
 from passport_scorer.domain.cache_stamps import AppStamp
-from passport_scorer.domain.communities import BIGINT_MAX, BIGINT_MIN, Community
+from passport_scorer.domain.communities import BIGINT_MAX, BIGINT_MIN
 from passport_scorer.domain.score_view import ScoreView, StoredScore, stored
 from passport_scorer.errors import CeramicScorerMissing, NotConfigured
 from passport_scorer.services.scoring import ScoringService
@@ -52,41 +53,38 @@ def _in_range(community_id: int) -> bool:
     return BIGINT_MIN <= community_id <= BIGINT_MAX
 
 
-async def community(ex: Executor, community_id: int) -> Community:
-    """The community with its scorer, or 404 (`CERAMIC_CACHE_SCORER_ID` names none)."""
-    found = await communities.get_by_id(ex, community_id) if _in_range(community_id) else None
+async def _stored(ex: Executor, community_id: int, address: str) -> CommunityScore:
+    """The community (404 if it does not exist) and the address's stored score in it."""
+    found = None
+    if _in_range(community_id):
+        found = await stored_scores.community_score(ex, community_id, address)
     if found is None:
         raise CeramicScorerMissing()
     return found
 
 
-def needs_rescore(score: StoredScore | None, now: datetime) -> bool:
-    """The reference refreshes a missing score or one past its `expiration_date` (a score
-    without one is kept)."""
-    return score is None or (score.expiration_date is not None and score.expiration_date < now)
+def expired(score: StoredScore, now: datetime) -> bool:
+    """Past its `expiration_date` (a score without one is kept, as the reference keeps it)."""
+    return score.expiration_date is not None and score.expiration_date < now
+
+
+async def rescore(
+    ex: Executor, scoring: ScoringService, community_id: int, address: str
+) -> ScoreView:
+    return await scoring.score_by_id(ex, community_id, address, missing=CeramicScorerMissing)
 
 
 async def app_score(
     ex: Executor, scoring: ScoringService, community_id: int, address: str
 ) -> ScoreView:
     """The stored score, or a fresh one when there is none or it has expired."""
-    found = (
-        await stored_scores.community_score(ex, community_id, address)
-        if _in_range(community_id)
-        else None
-    )
-    if found is None:
-        raise CeramicScorerMissing()
-    if needs_rescore(found.score, datetime.now(UTC)):
-        return await scoring.score(ex, await community(ex, community_id), address)
-    assert found.score is not None
-    return stored(address, found.score)
-
-
-async def rescore(
-    ex: Executor, scoring: ScoringService, community_id: int, address: str
-) -> ScoreView:
-    return await scoring.score(ex, await community(ex, community_id), address)
+    found = await _stored(ex, community_id, address)
+    if found.score is None or expired(found.score, scoring.clock()):
+        return await rescore(ex, scoring, community_id, address)
+    view = stored(address, found.score)
+    if scoring.points is None:
+        return view
+    return await scoring.points.show(ex, found.community, view)  # as on every score answer
 
 
 async def stamps_scored_first(
@@ -94,9 +92,6 @@ async def stamps_scored_first(
 ) -> list[AppStamp]:
     """The address's stamps; an address never scored in the app's community is scored first,
     as the reference does on the app's first visit."""
-    found = await stored_scores.community_score(ex, community_id, address)
-    if found is None:
-        raise CeramicScorerMissing()
-    if found.score is None:
-        await scoring.score(ex, await community(ex, community_id), address)
+    if (await _stored(ex, community_id, address)).score is None:
+        await rescore(ex, scoring, community_id, address)
     return await ceramic_cache.app_stamps(ex, address)

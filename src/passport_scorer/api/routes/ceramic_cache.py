@@ -40,16 +40,19 @@ BULK_DESCRIPTION = (
 )
 
 
+def _app_community(call: Call) -> stamp_writes.ScoredIn:
+    return stamp_writes.ScoredIn(call.services.ceramic_scorer.required(), CeramicScorerMissing)
+
+
 async def _replace(call: Call) -> dict[str, Any]:
-    community_id = call.services.ceramic_scorer.required()
-    community = await ceramic_cache.community(call.ex, community_id)
+    target = _app_community(call)
     result = await stamp_writes.replace_stamps(
         call.ex,
         call.services.scoring,
-        community,
+        target,
         call.principal,
         [item.submitted() for item in call.body],
-        Source(PASSPORT_APP, community_id),
+        Source(PASSPORT_APP, target.community_id),
     )
     return stamps_and_score_body(result)
 
@@ -106,12 +109,10 @@ async def patch_bulk_stamps(call: Call) -> dict[str, Any]:
     tag=TAG,
 )
 async def delete_bulk_stamps(call: Call) -> dict[str, Any]:
-    community_id = call.services.ceramic_scorer.required()
-    community = await ceramic_cache.community(call.ex, community_id)
     result = await stamp_writes.remove_stamps(
         call.ex,
         call.services.scoring,
-        community,
+        _app_community(call),
         call.principal,
         [item.provider for item in call.body],
     )

@@ -19,11 +19,10 @@ from passport_scorer.api.app_stamps import (
 )
 from passport_scorer.api.auth.internal_token import INTERNAL_TOKEN
 from passport_scorer.api.endpoint import Call, endpoint
-from passport_scorer.db.executor import Executor
-from passport_scorer.db.queries import ceramic_cache, communities
+from passport_scorer.db.queries import ceramic_cache
 from passport_scorer.domain.address import normalise_address
 from passport_scorer.domain.cache_stamps import EMBED_APP, MAX_ITEMS, Source
-from passport_scorer.domain.communities import Community, resolve_scorer_id
+from passport_scorer.domain.communities import resolve_scorer_id
 from passport_scorer.errors import InvalidScorerId
 from passport_scorer.services import stamp_writes, weights
 from passport_scorer.services.container import Services
@@ -31,13 +30,12 @@ from passport_scorer.services.container import Services
 TAG = "embed"
 
 
-async def _community(ex: Executor, services: Services, scorer_id: int) -> Community:
-    """The community a scorer id names (negative: the demo one), or 400."""
+def _community_id(services: Services, scorer_id: int) -> int:
+    """The community a scorer id names (negative: the demo one); 400 if it cannot exist."""
     community_id = resolve_scorer_id(scorer_id, services.scoring.demo_scorer_id)
-    found = None if community_id is None else await communities.get_by_id(ex, community_id)
-    if found is None:
+    if community_id is None:
         raise InvalidScorerId()
-    return found
+    return community_id
 
 
 @endpoint(
@@ -57,14 +55,14 @@ async def _community(ex: Executor, services: Services, scorer_id: int) -> Commun
 )
 async def post_embed_stamps(call: Call) -> dict[str, Any]:
     address = normalise_address(call.path["address"])
-    community = await _community(call.ex, call.services, call.body.scorer_id)
+    community_id = _community_id(call.services, call.body.scorer_id)
     result = await stamp_writes.replace_stamps(
         call.ex,
         call.services.scoring,
-        community,
+        stamp_writes.ScoredIn(community_id, InvalidScorerId),
         address,
         call.body.submitted(),
-        Source(EMBED_APP, community.id),
+        Source(EMBED_APP, community_id),
     )
     return stamps_and_score_body(result)
 
@@ -79,10 +77,11 @@ async def post_embed_stamps(call: Call) -> dict[str, Any]:
     tag=TAG,
 )
 async def get_embed_score(call: Call) -> dict[str, Any]:
-    community = await _community(call.ex, call.services, call.path["scorer_id"])
-    address = normalise_address(call.path["address"])
-    score = await call.services.scoring.score(call.ex, community, address)
-    stamps = await ceramic_cache.app_stamps(call.ex, address)
+    community_id = _community_id(call.services, call.path["scorer_id"])
+    score = await call.services.scoring.score_by_id(
+        call.ex, community_id, call.path["address"], missing=InvalidScorerId
+    )
+    stamps = await ceramic_cache.app_stamps(call.ex, score.address)
     return stamps_and_score_body(stamp_writes.StampsAndScore(stamps, score))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Text, case, cast, insert, select, update
+from sqlalchemy import Text, bindparam, case, cast, insert, select, update
 
 from passport_scorer.db.executor import Executor, Record
 from passport_scorer.db.tables import account_community as communities
@@ -75,9 +75,11 @@ async def find_for_account(ex: Executor, scorer_id: int, account_id: int) -> Com
     return community_from_row(await ex.first(statement))
 
 
+_BY_ID = _COMMUNITY_WITH_SCORER.where(communities.c.id == bindparam("community_id"))
+
+
 async def get_by_id(ex: Executor, community_id: int) -> Community | None:
-    statement = _COMMUNITY_WITH_SCORER.where(communities.c.id == community_id)
-    return community_from_row(await ex.first(statement))
+    return community_from_row(await ex.first(_BY_ID, {"community_id": community_id}))
 
 
 async def ensure_binary_community(

@@ -11,14 +11,16 @@ from passport_scorer.db.executor import Executor
 from passport_scorer.db.tables import account_community as communities
 from passport_scorer.db.tables import registry_passport as passports
 from passport_scorer.db.tables import registry_score as scores
+from passport_scorer.domain.communities import Community
 from passport_scorer.domain.score_view import StoredScore
 
 
 @dataclass(frozen=True, slots=True)
 class CommunityScore:
-    """A community that exists, and the address's score row in it (None: never scored)."""
+    """A community that exists (its scorer is not read), and the address's score row in it
+    (None: never scored)."""
 
-    community_id: int
+    community: Community
     score: StoredScore | None
 
 
@@ -26,6 +28,9 @@ class CommunityScore:
 _COMMUNITY_SCORE = (
     select(
         communities.c.id,
+        communities.c.account_id,
+        communities.c.rule,
+        communities.c.human_points_program,
         scores.c.id.label("score_id"),
         scores.c.status,
         scores.c.error,
@@ -52,8 +57,11 @@ async def community_score(ex: Executor, community_id: int, address: str) -> Comm
     row = await ex.first(_COMMUNITY_SCORE, {"community_id": community_id, "address": address})
     if row is None:
         return None
+    community = Community(
+        row["id"], row["account_id"], row["rule"], row["human_points_program"], scorer=None
+    )
     if row["score_id"] is None:
-        return CommunityScore(row["id"], None)
+        return CommunityScore(community, None)
     stored = StoredScore(
         status=row["status"],
         error=row["error"],
@@ -62,4 +70,4 @@ async def community_score(ex: Executor, community_id: int, address: str) -> Comm
         expiration_date=row["expiration_date"],
         stamps=row["stamps"],
     )
-    return CommunityScore(row["id"], stored)
+    return CommunityScore(community, stored)
