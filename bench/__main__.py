@@ -28,10 +28,12 @@ from passport_scorer.db.engine import Database
 from passport_scorer.db.schema import migrate
 from passport_scorer.demo.issuer import TEST_ISSUER_DID
 
-from . import app_data, dataset, floor
+from . import app_data, bans, dataset, floor
 
 ROOT = Path(__file__).resolve().parent
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/passport_bench"
+INTERNAL_TOKEN = "bench-internal-token"
+EMBED_SCORE = "/internal/embed/score/"
 SEQUENTIAL_REQUESTS = 500
 
 
@@ -52,10 +54,13 @@ async def _recreate_database(url: str) -> None:
         await conn.close()
 
 
-async def _seed(url: str) -> dataset.Dataset:
+async def _seed(url: str) -> tuple[dataset.Dataset, list[dict[str, Any]], dict[str, Any]]:
+    """The scoring data set, then the ban table with its check-bans requests and verdicts."""
     db = Database.from_settings(load_settings({"DATABASE_URL": url}))
     try:
-        return await dataset.build(db)
+        data = await dataset.build(db)
+        ban_bodies, verdicts = await bans.seed(db, len(data.addresses))
+        return data, ban_bodies, verdicts
     finally:
         await db.dispose()
 
@@ -82,6 +87,7 @@ def _server_env(url: str, **extra: str) -> dict[str, str]:
         **os.environ,
         "DATABASE_URL": url,
         "TRUSTED_IAM_ISSUERS": json.dumps([TEST_ISSUER_DID]),
+        "CGRANTS_API_TOKEN": INTERNAL_TOKEN,
         "LOG_LEVEL": "WARNING",
         **extra,
     }
@@ -135,15 +141,24 @@ def _load(port: int, requests_file: Path, connections: int, **bound: float) -> d
     return result
 
 
-def _verify(result: dict[str, Any], expected: dict[str, tuple[str, bool]]) -> int:
-    """Checks sampled bodies against the expected scores; returns how many were checked."""
+def _verify(
+    result: dict[str, Any], expected: dict[str, tuple[str, bool]], verdicts: dict[str, Any]
+) -> int:
+    """Checks sampled bodies against the expected scores and ban verdicts; returns how many
+    were checked."""
     checked = 0
     for path, status, body in result.pop("samples"):
         if status != 200:
             raise SystemExit(f"bench: {path} answered {status}: {body[:200]}")
         if path == "/health":
             continue
+        if path == bans.PATH:
+            bans.verify(body, verdicts)
+            checked += 1
+            continue
         data = json.loads(body)
+        if path.startswith(EMBED_SCORE):
+            data = data["score"]  # beside the address's stamps
         address = path.rsplit("/", 1)[1]
         want = expected.get(address, ("0.00000", False))
         if (data["score"], data["passing_score"]) != want or data["error"] is not None:
@@ -153,8 +168,11 @@ def _verify(result: dict[str, Any], expected: dict[str, tuple[str, bool]]) -> in
 
 
 def _requests(paths: list[str], headers: dict[str, str], folder: Path, name: str) -> Path:
-    file = folder / f"{name}.json"
-    file.write_text(json.dumps([{"path": path, "headers": headers} for path in paths]))
+    return _write(folder / f"{name}.json", [{"path": path, "headers": headers} for path in paths])
+
+
+def _write(file: Path, requests: list[dict[str, Any]]) -> Path:
+    file.write_text(json.dumps(requests))
     return file
 
 
@@ -166,11 +184,12 @@ def main() -> None:
     asyncio.run(_recreate_database(url))
     migrate(url)
     started = time.monotonic()
-    data = asyncio.run(_seed(url))
+    data, ban_bodies, verdicts = asyncio.run(_seed(url))
     asyncio.run(_analyze(url))  # statistics as a live database has them
     print(f"bench: seeded {len(data.addresses)} addresses in {time.monotonic() - started:.1f}s")
 
     headers = {"X-API-Key": data.api_key}
+    internal = {"Authorization": INTERNAL_TOKEN}
     stamp_paths = [f"/v2/stamps/{data.community_id}/score/{a}" for a in data.addresses]
     empty_paths = [f"/v2/stamps/{data.community_id}/score/{a}" for a in data.empty_addresses]
     port = _free_port()
@@ -186,24 +205,37 @@ def main() -> None:
             "stamps": _requests(stamp_paths, headers, folder, "stamps"),
             "no_stamps": _requests(empty_paths, headers, folder, "empty"),
             "health": _requests(["/health"], {}, folder, "health"),
+            "embed_score": _requests(
+                [f"{EMBED_SCORE}{data.community_id}/{a}" for a in data.addresses],
+                {},
+                folder,
+                "embed",
+            ),
+            "check_bans": _write(
+                folder / "check_bans.json",
+                [
+                    {"path": bans.PATH, "method": "POST", "headers": internal, **body}
+                    for body in ban_bodies
+                ],
+            ),
         }
         server = _start_server(url, port, workers)
         try:
             # Score every address once, in order: settles nullifier ownership; verify them all.
             verified = 0
-            for name in ("stamps", "no_stamps"):
+            for name in ("stamps", "no_stamps", "check_bans"):
                 warm = _load(port, files[name], 1, count=len(stamp_paths), **{"sample-every": 1})
-                verified += _verify(warm, data.expected)
+                verified += _verify(warm, data.expected, verdicts)
             # Once more, concurrently, so every worker has verified every proof once.
             warm = _load(port, files["stamps"], 16, count=2 * len(stamp_paths))
-            verified += _verify(warm, data.expected)
+            verified += _verify(warm, data.expected, verdicts)
             for name, file in files.items():
                 runs = report["runs"].setdefault(name, {})
                 runs["sequential"] = _load(port, file, 1, count=SEQUENTIAL_REQUESTS)
-                verified += _verify(runs["sequential"], data.expected)
+                verified += _verify(runs["sequential"], data.expected, verdicts)
                 for connections in (16, 64):
                     result = _load(port, file, connections, duration=seconds)
-                    verified += _verify(result, data.expected)
+                    verified += _verify(result, data.expected, verdicts)
                     runs[f"c{connections}"] = result
                     print(f"bench: {name} c{connections}: {result['rps']:.0f} req/s", flush=True)
             # One hot address (every request rescoring the same wallet), 16 connections.
@@ -217,7 +249,7 @@ def main() -> None:
                 victim = _load(port, files["stamps"], 16, duration=seconds)
             finally:
                 attacker.wait(timeout=seconds + 60)
-            verified += _verify(victim, data.expected)
+            verified += _verify(victim, data.expected, verdicts)
             report["runs"]["stamps_under_flood"] = {"c16": victim}
             report["verified_responses"] = verified
             report["worker_peak_rss_mb"] = _worker_peak_rss_mb(server)

@@ -142,6 +142,7 @@ class World:
         expiry_date: datetime | None = None,
         pbkdf2_iterations: int = 1_000,
         rate_limit: str | None = "125/15m",
+        embed_rate_limit: str | None = "125/15m",
     ) -> str:
         """A new key; `storage`: sha256_column, sha256_hashed_key or pbkdf2."""
         prefix = _random(8)
@@ -168,7 +169,7 @@ class World:
                     submit_passports=True,
                     analysis_rate_limit="15/15m",
                     historical_endpoint=False,
-                    embed_rate_limit="125/15m",
+                    embed_rate_limit=embed_rate_limit,
                     hashed_key_sha256=sha256_hash(key) if storage == "sha256_column" else None,
                 )
             )
@@ -220,6 +221,250 @@ class World:
                         )
                     )
         return ids
+
+    async def _insert(self, conn: AsyncConnection, table: Any, **values: Any) -> int:
+        row_id = (
+            await conn.execute(insert(table).values(**values).returning(table.c.id))
+        ).scalar_one()
+        return int(row_id)
+
+    # --- the issuer's checks: bans, revocations, allow lists, custom credentials ---------------
+
+    async def ban(
+        self,
+        type: str,
+        *,
+        address: str = "",
+        provider: str = "",
+        hash: str = "",
+        end_time: datetime | None = None,
+        reason: str | None = None,
+    ) -> int:
+        """A `ceramic_cache_ban` row (the admin's blank fields are empty strings)."""
+        async with self.transaction() as conn:
+            return await self._insert(
+                conn,
+                tables.ceramic_cache_ban,
+                type=type,
+                address=address,
+                provider=provider,
+                hash=hash,
+                end_time=end_time,
+                reason=reason,
+                created_at=datetime.now(UTC),
+                last_run_revoke_matching=None,
+                ban_list_id=None,
+            )
+
+    async def revoke(self, cache_id: int, proof_value: str) -> int:
+        """A revocation of the cache row `cache_id`, under its proof value."""
+        async with self.transaction() as conn:
+            return await self._insert(
+                conn,
+                tables.ceramic_cache_revocation,
+                proof_value=proof_value,
+                ceramic_cache_id=cache_id,
+                revocation_list_id=None,
+            )
+
+    async def custom_credential_ruleset(
+        self, provider_id: str, definition: Any, *, name: str = "ruleset"
+    ) -> int:
+        async with self.transaction() as conn:
+            return await self._insert(
+                conn,
+                tables.account_customcredentialruleset,
+                credential_type="DEVEL",
+                definition=definition,
+                name=name,
+                provider_id=provider_id,
+            )
+
+    # --- stakes ---------------------------------------------------------------------------------
+
+    async def stake(
+        self,
+        *,
+        staker: str,
+        stakee: str,
+        amount: Decimal | str,
+        chain: int = 1,
+        lock_time: datetime,
+        unlock_time: datetime,
+        last_updated_in_block: int = 1,
+    ) -> int:
+        async with self.transaction() as conn:
+            return await self._insert(
+                conn,
+                tables.stake_stake,
+                chain=chain,
+                lock_time=lock_time,
+                unlock_time=unlock_time,
+                last_updated_in_block=Decimal(last_updated_in_block),
+                staker=staker,
+                stakee=stakee,
+                current_amount=Decimal(amount),
+            )
+
+    async def legacy_stake_event(
+        self,
+        *,
+        round_id: int,
+        staker: str,
+        address: str | None,
+        amount: Decimal | str,
+        event_type: str = "SelfStake",
+        staked: bool = True,
+        block_number: int = 1,
+        tx_hash: str = "0x" + "ab" * 32,
+    ) -> int:
+        async with self.transaction() as conn:
+            return await self._insert(
+                conn,
+                tables.registry_gtcstakeevent,
+                event_type=event_type,
+                round_id=round_id,
+                staker=staker,
+                address=address,
+                amount=Decimal(amount),
+                staked=staked,
+                block_number=block_number,
+                tx_hash=tx_hash,
+            )
+
+    # --- grants ---------------------------------------------------------------------------------
+
+    async def grant(self) -> int:
+        """A classic grant (with its admin profile)."""
+        async with self.transaction() as conn:
+            profile_id = await self._insert(
+                conn, tables.cgrants_profile, handle=f"p-{_random(10)}", data={}, github_id=None
+            )
+            return await self._insert(
+                conn,
+                tables.cgrants_grant,
+                hidden=False,
+                active=True,
+                is_clr_eligible=True,
+                data={},
+                admin_profile_id=profile_id,
+            )
+
+    async def grant_contribution(
+        self, grant_id: int, contributor: str, amount: Decimal | str, *, success: bool = True
+    ) -> int:
+        """A classic contribution and its index row (the row the statistics read)."""
+        async with self.transaction() as conn:
+            profile_id = await self._insert(
+                conn, tables.cgrants_profile, handle=f"c-{_random(10)}", data={}, github_id=None
+            )
+            subscription_id = await self._insert(
+                conn,
+                tables.cgrants_subscription,
+                data={},
+                contributor_profile_id=profile_id,
+                grant_id=grant_id,
+                is_mainnet=True,
+            )
+            contribution_id = await self._insert(
+                conn,
+                tables.cgrants_contribution,
+                data={},
+                subscription_id=subscription_id,
+                success=success,
+                amount_per_period_usdt=Decimal(amount),
+            )
+            return await self._insert(
+                conn,
+                tables.cgrants_grantcontributionindex,
+                round_num=None,
+                amount=Decimal(amount),
+                contribution_id=contribution_id,
+                grant_id=grant_id,
+                profile_id=profile_id,
+                contributor_address=contributor,
+            )
+
+    async def protocol_contribution(
+        self, contributor: str, *, round: str, project: str, amount: Decimal | str
+    ) -> int:
+        async with self.transaction() as conn:
+            return await self._insert(
+                conn,
+                tables.cgrants_protocolcontributions,
+                ext_id="0x" + secrets.token_hex(32),
+                contributor=contributor,
+                round=round,
+                project=project,
+                amount=Decimal(amount),
+                data={},
+            )
+
+    async def squelch(self, address: str, *, round_number: str, round_eth_address: str) -> None:
+        """The address squelched in round `round_number`, which maps to that round contract."""
+        async with self.transaction() as conn:
+            await self._insert(
+                conn,
+                tables.cgrants_squelchedaccounts,
+                address=address,
+                score_when_squelched=Decimal("0"),
+                sybil_signal=True,
+                round_number=round_number,
+            )
+            await self._insert(
+                conn,
+                tables.cgrants_roundmapping,
+                round_number=round_number,
+                round_eth_address=round_eth_address,
+            )
+
+    # --- embed customization --------------------------------------------------------------------
+
+    async def customization(self, community_id: int) -> int:
+        async with self.transaction() as conn:
+            return await self._insert(
+                conn,
+                tables.account_customization,
+                path=f"path-{_random(8)}",
+                scorer_id=community_id,
+                use_custom_dashboard_panel=False,
+                body_display_info_tooltip=False,
+                button_action_type="Simple Link",
+                show_explanation_panel=True,
+                partner_name="partner",
+                nav_order=0,
+                show_in_top_nav=False,
+            )
+
+    async def embed_section(self, customization_id: int, title: str, order: int) -> int:
+        """A section header placed at `order` in the customization; returns the header id."""
+        async with self.transaction() as conn:
+            header_id = await self._insert(conn, tables.account_embedsectionheader, name=title)
+            await self._insert(
+                conn,
+                tables.account_embedsectionorder,
+                order=order,
+                customization_id=customization_id,
+                section_id=header_id,
+            )
+            return header_id
+
+    async def embed_platform(
+        self, customization_id: int, section_id: int, platform_id: str, order: int
+    ) -> int:
+        """A platform (its metadata row) placed in a section of the customization."""
+        async with self.transaction() as conn:
+            metadata_id = await self._insert(
+                conn, tables.registry_platformmetadata, platform_id=platform_id, name=platform_id
+            )
+            return await self._insert(
+                conn,
+                tables.account_embedstampplatform,
+                order=order,
+                customization_id=customization_id,
+                section_id=section_id,
+                platform_id=metadata_id,
+            )
 
     async def points_configs(
         self, points: dict[str, int], *, inactive: tuple[str, ...] = ()

@@ -104,6 +104,12 @@ class NotConfigured(ScorerError):
     detail = "This route is not configured."
 
 
+class InvalidScorerConfiguration(ScorerError):
+    """The community exists but its scorer or weights cannot be read (the reference's 500)."""
+
+    detail = "Unable to retrieve configured scorer!"
+
+
 # --- The Passport app's routes (`/ceramic-cache/*`) and the embed routes --------------------------
 
 

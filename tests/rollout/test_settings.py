@@ -43,7 +43,13 @@ def test_group_overrides_and_stickiness() -> None:
         },
     )
     plan = build_plan(settings)
-    assert plan.percents == {"ceramic-cache": 5, "embed": 5, "internal-score": 0, "v2-score": 5}
+    assert plan.percents == {
+        "ceramic-cache": 5,
+        "embed": 5,
+        "internal": 5,
+        "internal-score": 0,
+        "v2-score": 5,
+    }
     [v2] = [r for r in plan.rules if r.spec.name == "v2-stamps-score"]
     assert [(t.key, t.weight) for t in v2.targets] == [("v2-stamp-score", 95), ("scorer-public", 5)]
     assert v2.stickiness_seconds == 60
@@ -76,7 +82,8 @@ def test_every_problem_is_reported_at_once() -> None:
     with pytest.raises(RolloutConfigError) as caught:
         parse_settings("s", config)
     assert caught.value.problems == [
-        "stack s: unknown rollout group 'everything' (v2-score, internal-score)",
+        "stack s: unknown rollout group 'everything' "
+        "(ceramic-cache, v2-score, embed, internal-score, internal)",
         "stack s: rollout.groups.v2-score must be a whole number from 0 to 100, not 101",
         "stack s: liveTargetGroups.a is not a target group ARN: 'not-an-arn'",
         "stack s: liveTargetGroups.b is not a target group ARN: 'nor-this'",
@@ -114,7 +121,8 @@ def test_service_environment_is_checked_as_the_service_reads_it() -> None:
     assert settings.environment == {"FF_API_ANALYTICS": "on", "DB_POOL_SIZE": "4"}
 
 
-ROLLOUT = {"passport-scorer:rollout": {"percent": 5}}
+# The app groups held at 0: they would need the app's settings (a problem of their own).
+ROLLOUT = {"passport-scorer:rollout": {"percent": 5, "groups": {"ceramic-cache": 0, "embed": 0}}}
 
 
 def test_the_app_groups_get_traffic_only_with_their_settings() -> None:
@@ -132,7 +140,8 @@ def test_the_app_groups_get_traffic_only_with_their_settings() -> None:
         )
     held = {"percent": 25, "groups": {"ceramic-cache": 0, "embed": 0}}
     assert parse_settings("s", {"passport-scorer:rollout": held}).percent == 25
-    assert parse_settings("s", {**ROLLOUT, **APP_ENVIRONMENT}).percent_for("ceramic-cache") == 5
+    rollout = {"passport-scorer:rollout": {"percent": 5}}
+    assert parse_settings("s", {**rollout, **APP_ENVIRONMENT}).percent_for("ceramic-cache") == 5
 
 
 @pytest.mark.parametrize(
@@ -149,9 +158,9 @@ def test_the_app_groups_get_traffic_only_with_their_settings() -> None:
             "stack s: rollout.percent must be a whole number from 0 to 100, not '5'",
         ),
         (
-            {"passport-scorer:rollout": {"percent": 5, "groups": {"everything": 1}}},
+            {"passport-scorer:rollout": {"percent": 0, "groups": {"everything": 1}}},
             "stack s: unknown rollout group 'everything' "
-            "(ceramic-cache, v2-score, embed, internal-score)",
+            "(ceramic-cache, v2-score, embed, internal-score, internal)",
         ),
         (
             {**ROLLOUT, "passport-scorer:liveTargetGroups": {"internal-api": "not-an-arn"}},

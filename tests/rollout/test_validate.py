@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 from passport_scorer.app import routes
-from passport_scorer.rollout.inventory import Endpoint, scorer_endpoints
+from passport_scorer.rollout.inventory import LIVE_ENDPOINTS, Endpoint, scorer_endpoints, serves
 from passport_scorer.rollout.model import AlarmSpec, Listener, Plan, RuleSpec, Target
 from passport_scorer.rollout.plan import build_plan
 from passport_scorer.rollout.settings import RolloutSettings, load_settings
-from passport_scorer.rollout.table import RULES
-from passport_scorer.rollout.validate import Problem, glob_covers, validate
+from passport_scorer.rollout.table import RETIRED_PRIORITIES, RULES
+from passport_scorer.rollout.validate import Problem, glob_covers, rule_matches, validate
 
 INFRA = Path(__file__).parents[2] / "infra"
 SCORER = scorer_endpoints(routes())
@@ -129,20 +129,63 @@ def test_rule_shadowed_by_an_earlier_less_specific_one() -> None:
     ]
 
 
-def test_coverage_gap_of_a_weighted_catch_all() -> None:
-    """The live system's defect: a weighted /internal/* sends routes the scorer lacks."""
-    plan = build_plan(settings(), with_rule("internal-catch-all", group="internal-score"))
-    found = errors(plan)
-    assert (
-        "error: internal-catch-all: sends GET /internal/embed/config to this scorer, "
-        "which does not serve it"
-    ) in found
-    assert any("POST /internal/batch-model-scoring" in e for e in found)
-    assert not any("/internal/score/v2" in e for e in found)  # 2107 takes those first
+def without(name: str) -> list[RuleSpec]:
+    return [r for r in RULES if r.name != name]
+
+
+def test_the_weighted_catch_all_reaches_only_routes_this_scorer_serves() -> None:
+    """Every internal endpoint the catch-all receives is served here, at any share."""
+    catch_all = next(r for r in RULES if r.name == "internal-catch-all")
+    assert catch_all.group == "internal"
+    internal = sorted(
+        (r for r in RULES if r.listener is Listener.INTERNAL), key=lambda r: r.priority
+    )
+
+    def first_rule(endpoint: Endpoint) -> RuleSpec:
+        return next(r for r in internal if rule_matches(r, endpoint, None))
+
+    reached = {e for e in LIVE_ENDPOINTS[Listener.INTERNAL] if first_rule(e) is catch_all}
+    assert {f"{e.method} {e.path}" for e in reached} >= {
+        "POST /internal/check-bans",
+        "GET /internal/embed/config",
+        "GET /internal/cgrants/contributor_statistics",
+    }
+    assert all(serves(SCORER, endpoint) for endpoint in reached)
+    for percent in (5, 100):
+        assert errors(build_plan(settings(percent))) == []
+
+
+def test_batch_model_scoring_has_a_live_only_rule_before_the_catch_all() -> None:
+    """The live system's defect: its weighted /internal/* sent routes the scorer lacks."""
+    batch = next(r for r in RULES if r.name == "internal-batch-model-scoring")
+    catch_all = next(r for r in RULES if r.name == "internal-catch-all")
+    assert (batch.listener, batch.group) == (Listener.INTERNAL, None)
+    assert batch.priority < catch_all.priority
+    assert batch.priority not in RETIRED_PRIORITIES[Listener.INTERNAL]
+    # Without it, validation names both batch routes the catch-all would send here.
+    assert errors(build_plan(settings(100), without("internal-batch-model-scoring"))) == [
+        "error: internal-catch-all: sends POST /internal/batch-model-scoring to this scorer, "
+        "which does not serve it",
+        "error: internal-catch-all: sends GET /internal/batch-model-scoring/{job_id} to this "
+        "scorer, which does not serve it",
+    ]
+
+
+def test_the_embed_service_routes_are_one_group() -> None:
+    embed = {r.name: r.group for r in RULES if r.name.startswith("embed-")}
+    assert embed == dict.fromkeys(
+        ("embed-add-stamps", "embed-validate-key", "embed-get-score", "embed-weights"), "embed"
+    )
+    for percent in (0, 100):
+        plan = build_plan(settings(percent))
+        assert errors(plan) == []
+        shares = {r.spec.name: r.targets[-1] for r in plan.rules if r.spec.name in embed}
+        assert {t.key for t in shares.values()} == {"scorer-internal"}
+        assert {t.weight for t in shares.values()} == {percent}
 
 
 def test_coverage_holds_at_zero_percent() -> None:
-    plan = build_plan(settings(0), with_rule("internal-catch-all", group="internal-score"))
+    plan = build_plan(settings(0), without("internal-batch-model-scoring"))
     assert errors(plan) == []
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 
@@ -7,7 +8,12 @@ import pytest
 
 from passport_scorer.domain.api_keys import ApiKey
 from passport_scorer.errors import RateLimited
-from passport_scorer.services.rate_limits import InProcessLimiter, RedisLimiter
+from passport_scorer.services.rate_limits import (
+    EMBED,
+    REGISTRY,
+    InProcessLimiter,
+    RedisLimiter,
+)
 from tests.conftest import TEST_REDIS_URL, free_port
 
 
@@ -58,6 +64,33 @@ async def test_unreachable_redis_fails_open_and_logs_once(caplog: pytest.LogCapt
         await limiter.close()
     warnings = [r for r in caplog.records if "Redis unavailable" in r.getMessage()]
     assert len(warnings) == 1
+
+
+async def test_each_budget_counts_on_its_own_against_its_own_limit() -> None:
+    limiter = InProcessLimiter()
+    both = dataclasses.replace(key("2/15m"), embed_rate_limit="1/15m")
+    await limiter.hit(both, EMBED)
+    with pytest.raises(RateLimited):
+        await limiter.hit(both, EMBED)
+    for _ in range(2):
+        await limiter.hit(both)  # the score routes' budget (REGISTRY) is untouched
+    with pytest.raises(RateLimited):
+        await limiter.hit(both, REGISTRY)
+    await limiter.hit(dataclasses.replace(both, embed_rate_limit=None), EMBED)  # unlimited
+
+
+@pytest.mark.redis
+async def test_redis_counts_budgets_apart() -> None:
+    shared = dataclasses.replace(key("1/15m"), embed_rate_limit="1/15m")
+    limiter = RedisLimiter(TEST_REDIS_URL)
+    try:
+        await limiter.hit(shared, EMBED)
+        await limiter.hit(shared, REGISTRY)
+        for budget in (EMBED, REGISTRY):
+            with pytest.raises(RateLimited):
+                await limiter.hit(shared, budget)
+    finally:
+        await limiter.close()
 
 
 @pytest.mark.redis

@@ -35,6 +35,7 @@ STATUS_BY_ERROR: dict[type[errors.ScorerError], int] = {
     errors.CommunityNotFound: 404,
     errors.RateLimited: 429,
     errors.ScoringFailed: 500,
+    errors.InvalidScorerConfiguration: 500,
     errors.ServiceUnavailable: 503,
 }
 

@@ -19,7 +19,8 @@ PASSPORT_HOSTS = ("*.passport.xyz",)
 V2_SCORE_GROUP = "v2-score"
 INTERNAL_SCORE_GROUP = "internal-score"
 CERAMIC_CACHE_GROUP = "ceramic-cache"  # the Passport app's stamps, score and weights
-EMBED_GROUP = "embed"  # the embed service's stamps, score and weights
+EMBED_GROUP = "embed"  # the embed service's stamps, score, weights and key check
+INTERNAL_GROUP = "internal"  # the rest of the internal listener (its catch-all)
 
 RULES: tuple[RuleSpec, ...] = (
     # --- public listener ---------------------------------------------------------------------
@@ -62,22 +63,27 @@ RULES: tuple[RuleSpec, ...] = (
     # --- internal listener (shared with other stacks) -------------------------------------------
     RuleSpec("verifier-http", INTERNAL, 1011, ("/verifier/*",), live_target="verifier",
              managed=False),  # owned by the verifier's stack
+    # The embed service's routes (embed weights at 2108, ahead of the catch-all).
     RuleSpec("embed-add-stamps", INTERNAL, 2104, ("/internal/embed/stamps/*",), ("POST",),
              live_target="embed-stamps", group=EMBED_GROUP),
     RuleSpec("embed-validate-key", INTERNAL, 2105, ("/internal/embed/validate-api-key",),
-             ("GET",), live_target="embed-validate-key"),
+             ("GET",), live_target="embed-validate-key", group=EMBED_GROUP),
     RuleSpec("embed-get-score", INTERNAL, 2106, ("/internal/embed/score/*/*",), ("GET",),
              live_target="embed-score", group=EMBED_GROUP),
-    # The internal score route, weighted on its own: the /internal/* catch-all below also
-    # reaches live-only routes that this scorer does not serve.
+    # The internal score route, weighted on its own (it scores, the catch-all only reads).
     RuleSpec("internal-score-v2", INTERNAL, 2107, ("/internal/score/v2/*/*",), ("GET",),
              live_target="internal-api", group=INTERNAL_SCORE_GROUP),
     # Embed weights have no rule of their own in the live table (the catch-all serves them);
     # this one lets them be weighted with the embed group.
     RuleSpec("embed-weights", INTERNAL, 2108, ("/internal/embed/weights",), ("GET",),
              live_target="internal-api", group=EMBED_GROUP),
+    # Live-only routes under /internal/* (model batch scoring), ahead of the catch-all so that
+    # it never sends them here.
+    RuleSpec("internal-batch-model-scoring", INTERNAL, 2109,
+             ("/internal/batch-model-scoring*",), live_target="internal-api"),
+    # Everything else: the issuer's lookups, stakes, grants statistics, embed config.
     RuleSpec("internal-catch-all", INTERNAL, 2120, ("/internal/*",),
-             live_target="internal-api"),
+             live_target="internal-api", group=INTERNAL_GROUP),
 )  # fmt: skip
 
 RETIRED_PRIORITIES: dict[Listener, frozenset[int]] = {

@@ -1,13 +1,16 @@
 """Counting requests per API key: in this process, or in Redis shared by every worker.
 
-Every API-key route calls `hit` after authentication. A key over its limit gets
-`RateLimited` (429) with the seconds until its window ends.
+Every API-key route calls `hit` after authentication, naming the budget it spends (the
+score routes spend the key's `rate_limit`, the embed routes its `embed_rate_limit`); each
+budget is counted on its own. A key over its limit gets `RateLimited` (429) with the seconds
+until its window ends.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -21,14 +24,26 @@ from passport_scorer.observability.metrics import RATE_LIMITED
 
 log = logging.getLogger(__name__)
 
-GROUP = "registry"  # the reference's group for the score routes
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """A route group's allowance: its counter name and which of the key's limits applies."""
+
+    group: str
+    rate_of: Callable[[ApiKey], str | None]
+
+
+# The reference's group for the score routes, counted against the key's `rate_limit`.
+REGISTRY = Budget("registry", lambda key: key.rate_limit)
+# The embed service's calls, counted against the key's `embed_rate_limit`.
+EMBED = Budget("embed", lambda key: key.embed_rate_limit)
 
 
 class RateLimiter(Protocol):
     counts: bool  # False: `hit` never limits (and need not be called early)
 
-    async def hit(self, api_key: ApiKey) -> None:
-        """Count one request for the key; raise RateLimited when it is over its limit."""
+    async def hit(self, api_key: ApiKey, budget: Budget = REGISTRY) -> None:
+        """Count one request for the key in `budget`; raise RateLimited when it is over."""
 
 
 class Unlimited:
@@ -36,7 +51,7 @@ class Unlimited:
 
     counts = False
 
-    async def hit(self, api_key: ApiKey) -> None:
+    async def hit(self, api_key: ApiKey, budget: Budget = REGISTRY) -> None:
         return None
 
 
@@ -53,14 +68,15 @@ class _Window:
             raise RateLimited(retry_after=max(1, self.end - int(self.now)))
 
 
-def _window(api_key: ApiKey) -> _Window | None:
-    """The key's current fixed window, or None when it is unlimited."""
-    rate = parse_rate(api_key.rate_limit)
+def _window(api_key: ApiKey, budget: Budget) -> _Window | None:
+    """The key's current fixed window in `budget`, or None when it is unlimited there."""
+    rate = parse_rate(budget.rate_of(api_key))
     if rate is None:
         return None
     now = time.time()
     end = window_end(api_key.prefix, rate.period, now)
-    return _Window(f"ratelimit:{GROUP}:{api_key.prefix}:{rate.period}:{end}", rate.count, end, now)
+    name = f"ratelimit:{budget.group}:{api_key.prefix}:{rate.period}:{end}"
+    return _Window(name, rate.count, end, now)
 
 
 class InProcessLimiter:
@@ -71,8 +87,8 @@ class InProcessLimiter:
     def __init__(self) -> None:
         self._counts: dict[str, tuple[int, int]] = {}  # window → (count, window end)
 
-    async def hit(self, api_key: ApiKey) -> None:
-        window = _window(api_key)
+    async def hit(self, api_key: ApiKey, budget: Budget = REGISTRY) -> None:
+        window = _window(api_key, budget)
         if window is None:
             return
         count = self._counts.get(window.name, (0, window.end))[0] + 1
@@ -110,8 +126,8 @@ class RedisLimiter:
         self._backoff = backoff
         self._skip_until = 0.0
 
-    async def hit(self, api_key: ApiKey) -> None:
-        window = _window(api_key)
+    async def hit(self, api_key: ApiKey, budget: Budget = REGISTRY) -> None:
+        window = _window(api_key, budget)
         if window is None or window.now < self._skip_until:
             return
         try:
