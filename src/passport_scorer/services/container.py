@@ -28,6 +28,7 @@ from passport_scorer.services.rate_limits import (
     Unlimited,
 )
 from passport_scorer.services.scoring import ScoringService
+from passport_scorer.services.stamp_metadata import StampMetadataSource
 
 
 def scoring_store(db: Database) -> ScoringStore:
@@ -75,6 +76,8 @@ class Services:
     analytics: AnalyticsRecorder | None
     api_key_reader: ApiKeyReader = field(default_factory=ApiKeyReader)
     internal_token: InternalToken = field(default_factory=lambda: InternalToken(None))
+    # The Passport app's stamp metadata (None: `PASSPORT_PUBLIC_URL` is not set).
+    stamp_metadata: StampMetadataSource | None = None
 
     @classmethod
     def build(cls, settings: Settings, db: Database | None = None) -> Services:
@@ -108,6 +111,11 @@ class Services:
                 demo_key.get_secret_value() if demo_key else None, settings.DEMO_API_KEY_ALIASES
             ),
             internal_token=InternalToken(token.get_secret_value().encode() if token else None),
+            stamp_metadata=(
+                StampMetadataSource(settings.PASSPORT_PUBLIC_URL)
+                if settings.PASSPORT_PUBLIC_URL
+                else None
+            ),
         )
 
     def closables(self) -> list[Closable]:
@@ -117,6 +125,8 @@ class Services:
             held.append(self.rate_limiter)
         if self.analytics is not None:
             held.append(self.analytics)  # writes through the database: closed before it
+        if self.stamp_metadata is not None:
+            held.append(self.stamp_metadata)
         return held
 
     async def close(self) -> None:
