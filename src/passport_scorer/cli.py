@@ -39,6 +39,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     logging.getLogger("passport_scorer").info(
         "serving", extra={"address": f"http://{args.host}:{args.port}", "workers": args.workers}
     )
+    warn_unconfigured_app_routes(settings)
     Granian(
         "passport_scorer.app:create_served_app",
         factory=True,
@@ -51,6 +52,17 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         respawn_failed_workers=True,
     ).serve()
     return 0
+
+
+def warn_unconfigured_app_routes(settings: Settings) -> None:
+    """One warning line when the app's routes lack a setting (they answer 503)."""
+    from passport_scorer.services.ceramic_cache import unconfigured_settings
+
+    if missing := unconfigured_settings(settings):
+        logging.getLogger("passport_scorer").warning(
+            f"the app's routes (/ceramic-cache/*) answer 503: {', '.join(missing)} not set",
+            extra={"missing_settings": missing},
+        )
 
 
 def _migrate(settings: Settings, _args: argparse.Namespace) -> int:

@@ -54,7 +54,14 @@ class Settings(BaseModel):
     # Internal (`/internal/*`) routes compare the whole Authorization header with
     # this token. Unset means every internal request is refused.
     CGRANTS_API_TOKEN: SecretStr | None = None
+    # The reference's Django secret: it signs the app's legacy HS256 access tokens.
     SECRET_KEY: SecretStr | None = None
+
+    # The Passport app's routes (`/ceramic-cache/*`): the community its stamps are scored in
+    # (also the embed weights' default) and the public key of the sign-in tokens (RS256; PEM,
+    # or base64 of PEM). Unset, those routes answer 503.
+    CERAMIC_CACHE_SCORER_ID: int | None = None
+    SIWE_JWT_PUBLIC_KEY: str | None = None
 
     FF_MULTI_NULLIFIER: Switch = "off"
     FF_API_ANALYTICS: Switch = "off"
@@ -114,6 +121,20 @@ class Settings(BaseModel):
             return None
         if not value.startswith(("http://", "https://")):
             raise ValueError("must be an http(s) URL")
+        return value
+
+    @field_validator("CERAMIC_CACHE_SCORER_ID", "SIWE_JWT_PUBLIC_KEY", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("SIWE_JWT_PUBLIC_KEY")
+    @classmethod
+    def _public_key(cls, value: str | None) -> str | None:
+        from passport_scorer.domain.app_tokens import load_public_key
+
+        if value is not None:
+            load_public_key(value)  # raises ValueError with a clear message
         return value
 
     @field_validator("DATABASE_URL")

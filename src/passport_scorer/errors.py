@@ -177,3 +177,35 @@ class TosAcceptanceFailed(BadRequest):
 
 class TosNotFound(NotFound):
     detail = "No active terms of service of this type."
+
+
+# --- The Passport app's routes (`/ceramic-cache/*`) and the embed routes --------------------------
+
+
+class MissingAppToken(ScorerError):
+    """No `Authorization: Bearer <token>` header."""
+
+    detail = "Unauthorized"
+
+
+class InvalidAppToken(ScorerError):
+    """A bearer token that no accepted kind of app token validates (401)."""
+
+    detail = "Given token not valid for any token type"
+
+
+class AddressMismatch(Forbidden):
+    detail = "Address in path does not match the authenticated address."
+
+
+class CeramicScorerMissing(NotFound):
+    """`CERAMIC_CACHE_SCORER_ID` (or the requested alternative) names no community."""
+
+    detail = (
+        "Community matching the configured scorer id does not exist! "
+        "This is probably a misconfiguration!"
+    )
+
+
+class StampNotFound(NotFound):
+    detail = "Unable to find stamp to delete."

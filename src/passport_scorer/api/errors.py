@@ -28,6 +28,8 @@ STATUS_BY_ERROR: dict[type[errors.ScorerError], int] = {
     errors.NotConfigured: 503,
     errors.InvalidApiKey: 401,
     errors.InvalidInternalToken: 401,
+    errors.MissingAppToken: 401,
+    errors.InvalidAppToken: 401,
     errors.MissingPermission: 403,
     errors.ScorerNotFound: 404,
     errors.CommunityNotFound: 404,

@@ -23,6 +23,7 @@ SECURITY_SCHEMES = {
         "name": "Authorization",
         "description": "`<scheme> <API key>` on public routes; the internal token on /internal",
     },
+    "BearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
 }
 
 _SWAGGER_UI = """<!doctype html>

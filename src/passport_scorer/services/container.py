@@ -18,9 +18,11 @@ from passport_scorer.db.scoring import ScoringStore
 from passport_scorer.db.scoring.portable import PortableScoringStore
 from passport_scorer.db.scoring.postgres import PostgresScoringStore
 from passport_scorer.domain.api_keys import extract_api_key
+from passport_scorer.domain.app_tokens import AppTokenVerifier, load_public_key
 from passport_scorer.domain.proofs import verify_with_didkit
 from passport_scorer.domain.stamps import CredentialChecker
 from passport_scorer.services.analytics import AnalyticsRecorder
+from passport_scorer.services.ceramic_cache import CeramicScorer
 from passport_scorer.services.rate_limits import (
     InProcessLimiter,
     RateLimiter,
@@ -78,6 +80,9 @@ class Services:
     internal_token: InternalToken = field(default_factory=lambda: InternalToken(None))
     # The Passport app's stamp metadata (None: `PASSPORT_PUBLIC_URL` is not set).
     stamp_metadata: StampMetadataSource | None = None
+    # The Passport app's routes: their token check and their community (unset: 503).
+    app_tokens: AppTokenVerifier | None = None
+    ceramic_scorer: CeramicScorer = field(default_factory=CeramicScorer)
 
     @classmethod
     def build(cls, settings: Settings, db: Database | None = None) -> Services:
@@ -116,6 +121,8 @@ class Services:
                 if settings.PASSPORT_PUBLIC_URL
                 else None
             ),
+            app_tokens=app_token_verifier(settings),
+            ceramic_scorer=CeramicScorer(settings.CERAMIC_CACHE_SCORER_ID),
         )
 
     def closables(self) -> list[Closable]:
@@ -133,6 +140,14 @@ class Services:
         for adapter in reversed(self.closables()):
             await adapter.close()
         await self.db.dispose()
+
+
+def app_token_verifier(settings: Settings) -> AppTokenVerifier | None:
+    """The app's token check, its public key parsed once; None without `SIWE_JWT_PUBLIC_KEY`."""
+    if settings.SIWE_JWT_PUBLIC_KEY is None:
+        return None
+    secret = settings.SECRET_KEY.get_secret_value() if settings.SECRET_KEY else None
+    return AppTokenVerifier(load_public_key(settings.SIWE_JWT_PUBLIC_KEY), secret)
 
 
 def rate_limiter(settings: Settings) -> RateLimiter:
