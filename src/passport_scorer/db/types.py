@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, DateTime, Integer, Numeric, String
@@ -70,7 +70,10 @@ class ExactNumeric(TypeDecorator[Decimal]):
             return None
         number = Decimal(value)
         if dialect.name == "sqlite":
-            return str(number.quantize(Decimal(1).scaleb(-self.scale)))
+            # Every digit the column holds (wei amounts exceed the default 28), in plain form.
+            with localcontext() as context:
+                context.prec = self.precision + 2
+                return f"{number.quantize(Decimal(1).scaleb(-self.scale)):f}"
         return number
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
