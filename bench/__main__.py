@@ -112,11 +112,23 @@ def _worker_peak_rss_mb(server: subprocess.Popen[bytes]) -> list[float]:
     return peaks
 
 
-def _load(port: int, requests_file: Path, connections: int, **bound: float) -> dict[str, Any]:
+def _load_command(port: int, requests_file: Path, connections: int, **bound: float) -> list[str]:
     command = [sys.executable, "-m", "bench.load", "--port", str(port)]
     command += ["--connections", str(connections), "--requests-file", str(requests_file)]
     for name, value in bound.items():
         command += [f"--{name}", str(value)]
+    return command
+
+
+def _start_load(
+    port: int, requests_file: Path, connections: int, **bound: float
+) -> subprocess.Popen[bytes]:
+    command = _load_command(port, requests_file, connections, **bound)
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, cwd=ROOT.parent)
+
+
+def _load(port: int, requests_file: Path, connections: int, **bound: float) -> dict[str, Any]:
+    command = _load_command(port, requests_file, connections, **bound)
     output = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT.parent)
     result: dict[str, Any] = json.loads(output.stdout)
     return result
@@ -193,6 +205,19 @@ def main() -> None:
                     verified += _verify(result, data.expected)
                     runs[f"c{connections}"] = result
                     print(f"bench: {name} c{connections}: {result['rps']:.0f} req/s", flush=True)
+            # One hot address (every request rescoring the same wallet), 16 connections.
+            hot = _requests(stamp_paths[:1], headers, folder, "hot")
+            report["runs"]["hot_address"] = {"c16": _load(port, hot, 16, duration=seconds)}
+            # A key-guessing flood: 32 connections of wrong secrets on a known PBKDF2-only
+            # prefix, while a legitimate client scores at 16 connections.
+            flood = _requests(stamp_paths, {"X-API-Key": data.pbkdf2_wrong_key}, folder, "flood")
+            attacker = _start_load(port, flood, 32, duration=seconds + 2)
+            try:
+                victim = _load(port, files["stamps"], 16, duration=seconds)
+            finally:
+                attacker.wait(timeout=seconds + 60)
+            verified += _verify(victim, data.expected)
+            report["runs"]["stamps_under_flood"] = {"c16": victim}
             report["verified_responses"] = verified
             report["worker_peak_rss_mb"] = _worker_peak_rss_mb(server)
         finally:
@@ -255,6 +280,8 @@ def _targets(report: dict[str, Any]) -> dict[str, tuple[str, str, bool]]:
     c16, sequential = stamps["c16"], stamps["sequential"]
     floor_c16 = report["floor"]["c16"]["rps"]
     worst_rss = max(report["worker_peak_rss_mb"])
+    hot = report["runs"]["hot_address"]["c16"]
+    flooded = report["runs"]["stamps_under_flood"]["c16"]
     return {
         "16 connections, req/s": (f"{c16['rps']:.0f}", ">= 1000", c16["rps"] >= 1000),
         "16 connections, p99": (f"{c16['p99_ms']:.1f} ms", "<= 50 ms", c16["p99_ms"] <= 50),
@@ -266,6 +293,16 @@ def _targets(report: dict[str, Any]) -> dict[str, tuple[str, str, bool]]:
             c16["rps"] * 2 >= floor_c16,
         ),
         "peak RSS per worker": (f"{worst_rss:.0f} MB", "<= 150 MB", worst_rss <= 150),
+        "one hot address vs rotating (16)": (
+            f"{hot['rps'] / c16['rps']:.2f}",
+            ">= 0.50 (within 2x)",
+            hot["rps"] * 2 >= c16["rps"],
+        ),
+        "legitimate client under a PBKDF2 flood (16)": (
+            f"{flooded['rps'] / c16['rps']:.2f}",
+            ">= 0.80",
+            flooded["rps"] >= 0.8 * c16["rps"],
+        ),
     }
 
 

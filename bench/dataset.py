@@ -20,7 +20,7 @@ from passport_scorer.db import tables
 from passport_scorer.db.engine import Database
 from passport_scorer.db.queries import accounts, api_keys, communities
 from passport_scorer.demo.issuer import EthereumIssuer
-from passport_scorer.domain.api_keys import sha256_hash
+from passport_scorer.domain.api_keys import make_pbkdf2, sha256_hash
 from passport_scorer.domain.scoring import format_5dp
 
 # Weights in the style of production scorers: strings with up to three decimals.
@@ -58,6 +58,8 @@ class Dataset:
     addresses: list[str]
     empty_addresses: list[str]
     expected: dict[str, tuple[str, bool]] = field(default_factory=dict)  # score, passing
+    # A wrong secret for a key stored with only Django's PBKDF2 hash (the flood case).
+    pbkdf2_wrong_key: str = ""
 
 
 ADDRESS_BASE = 0xBE0000000000
@@ -161,8 +163,20 @@ async def build(db: Database, count: int = 1000) -> Dataset:
             rate_limit="",
             now=now,
         )
+        # An unmigrated key, as the reference stores keys (PBKDF2, 600,000 rounds, no sha256).
+        await api_keys.upsert_key(
+            ex,
+            account_id=account_id,
+            prefix="oldkey00",
+            name="unmigrated",
+            hashed_key=make_pbkdf2("oldkey00.right-secret", "benchsalt"),
+            hashed_key_sha256=None,
+            rate_limit="",
+            now=now,
+        )
         await ex.execute(insert(tables.ceramic_cache_ceramiccache), rows)
     return Dataset(
+        pbkdf2_wrong_key="oldkey00.a-wrong-secret",
         api_key=key,
         community_id=community_id,
         addresses=[address(i) for i in range(count)],

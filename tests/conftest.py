@@ -266,10 +266,10 @@ ServerStarter = Callable[..., str]
 
 @pytest.fixture
 def start_server() -> Iterator[ServerStarter]:
-    """Starts `passport-scorer serve` (two workers) on a database; returns its base URL."""
+    """Starts `passport-scorer serve` (two workers by default) on a database; returns its URL."""
     processes: list[subprocess.Popen[bytes]] = []
 
-    def start(database_url: str, **environment: str) -> str:
+    def start(database_url: str, *, workers: int = 2, **environment: str) -> str:
         settings = make_settings(database_url)
         port = free_port()
         env = {
@@ -282,7 +282,7 @@ def start_server() -> Iterator[ServerStarter]:
             **environment,
         }
         command = [sys.executable, "-m", "passport_scorer", "serve", "--port", str(port)]
-        process = subprocess.Popen([*command, "--workers", "2"], env=env)
+        process = subprocess.Popen([*command, "--workers", str(workers)], env=env)
         processes.append(process)
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 30

@@ -140,6 +140,7 @@ class World:
         revoked: bool = False,
         expiry_date: datetime | None = None,
         pbkdf2_iterations: int = 1_000,
+        rate_limit: str | None = "125/15m",
     ) -> str:
         """A new key; `storage`: sha256_column, sha256_hashed_key or pbkdf2."""
         prefix = _random(8)
@@ -160,7 +161,7 @@ class World:
                     revoked=revoked,
                     expiry_date=expiry_date,
                     account_id=account_id,
-                    rate_limit="125/15m",
+                    rate_limit=rate_limit,
                     create_scorers=False,
                     read_scores=read_scores,
                     submit_passports=True,

@@ -76,7 +76,8 @@ async def test_one_address_scored_concurrently_stays_consistent(
     assert await world.count(tables.registry_score) == 1
     assert await world.count(tables.registry_stamp) == 3
     assert await world.count(tables.registry_hashscorerlink) == 3
-    assert await world.count(tables.registry_event, action="SCU") == 20
+    # Concurrent rescorings of one address share scorings (each worker coalesces them).
+    assert 1 <= await world.count(tables.registry_event, action="SCU") <= 20
     [score] = await world.rows(tables.registry_score)
     assert score["status"] == "DONE"
     assert set(score["stamps"]) == {"Google", "Twitter", "Github"}

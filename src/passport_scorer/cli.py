@@ -1,4 +1,4 @@
-"""`passport-scorer`: serve, migrate, check, demo."""
+"""`passport-scorer`: serve, migrate, check, demo, keys, routes, package, compare."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pathlib import Path
 import asyncpg
 from sqlalchemy.exc import DBAPIError
 
+from passport_scorer.compare.command import register as register_compare
 from passport_scorer.config import ConfigurationError, Settings, load_settings
 from passport_scorer.db.engine import Database
 from passport_scorer.db.url import redact
@@ -297,6 +298,8 @@ def build_parser() -> argparse.ArgumentParser:
     package.add_argument("--output", help="default: dist/passport-scorer-lambda-<arch>.zip")
     package.add_argument("--project", default=".", help="the project folder (pyproject.toml)")
     package.set_defaults(run=_package, settings=False)
+
+    register_compare(commands)
 
     demo = commands.add_parser("demo", help="seed a demo community, API key and signed stamps")
     demo.add_argument(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import AsyncIterator
 
@@ -98,14 +99,7 @@ async def test_a_failing_analytics_write_never_touches_the_response(
         )
     )
     recorder = AnalyticsRecorder(broken)
-    tracked_services = Services(
-        tracked_services.settings,
-        tracked_services.db,
-        tracked_services.credentials,
-        tracked_services.scoring,
-        tracked_services.rate_limiter,
-        recorder,
-    )
+    tracked_services = dataclasses.replace(tracked_services, analytics=recorder)
     app = create_app(services=tracked_services)
     caplog.set_level(logging.ERROR)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:

@@ -27,7 +27,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from passport_scorer.api.auth import NO_AUTH, Authenticator
+from passport_scorer.api.auth import NO_AUTH, Authenticator, PreChecked
 from passport_scorer.api.deps import services_of
 from passport_scorer.api.params import path_int
 from passport_scorer.api.responses import JSONResponse
@@ -95,6 +95,8 @@ class Endpoint:
     async def _run(self, request: Request) -> Response:
         assert self.handler is not None
         services = services_of(request)
+        if isinstance(self.auth, PreChecked):
+            await self.auth.precheck(request, services)
         raw_body = await request.body() if self._body_adapter is not None else b""
         async with services.db.session() as ex:
             principal = await self.auth(request, services, ex)

@@ -13,7 +13,7 @@ from starlette.responses import Response
 
 from passport_scorer import errors
 from passport_scorer.api.responses import JSONResponse
-from passport_scorer.db.errors import is_unavailable
+from passport_scorer.db.errors import describe, is_unavailable
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +68,9 @@ async def _http_error(_request: Request, exc: Exception) -> Response:
 
 async def _database_error(request: Request, exc: Exception) -> Response:
     if is_unavailable(exc):
-        log.warning(
-            "database unavailable", extra={"error": type(exc).__name__, "path": request.url.path}
-        )
+        log.warning("database unavailable", extra={"path": request.url.path, **describe(exc)})
         return _detail(503, errors.ServiceUnavailable.detail)
-    log.exception("database error", extra={"path": request.url.path})
+    log.error("database error", extra={"path": request.url.path, **describe(exc)})
     return _detail(500, "Internal server error.")
 
 

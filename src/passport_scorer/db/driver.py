@@ -15,6 +15,8 @@ from typing import Any
 import asyncpg
 import orjson
 
+from passport_scorer.db.errors import is_unavailable
+
 
 async def _reset(connection: asyncpg.Connection) -> None:
     """On release: end a transaction a cancelled request left open (nothing else to reset)."""
@@ -74,20 +76,35 @@ class DriverPool:
                     )
         return self._pool
 
-    @asynccontextmanager
-    async def connection(self) -> AsyncIterator[asyncpg.Connection]:
+    async def acquire(self) -> asyncpg.Connection:
         pool = await self._opened()
         self._waiting += 1
         try:
             # asyncio.timeout rather than acquire(timeout=...): the latter spawns a task per call.
             async with asyncio.timeout(self._acquire_timeout):
-                connection = await pool.acquire()
+                return await pool.acquire()
         finally:
             self._waiting -= 1
+
+    async def release(self, connection: asyncpg.Connection, *, broken: bool = False) -> None:
+        """Back to the pool; a `broken` connection (it failed mid-protocol: killed, timed out,
+        cancelled) is closed instead of being handed out again, as its state is unknown."""
+        if broken:
+            connection.terminate()
+        assert self._pool is not None
+        await self._pool.release(connection)
+
+    @asynccontextmanager
+    async def connection(self) -> AsyncIterator[asyncpg.Connection]:
+        connection = await self.acquire()
+        broken = False
         try:
             yield connection
+        except BaseException as error:
+            broken = is_broken_by(error)
+            raise
         finally:
-            await pool.release(connection)
+            await self.release(connection, broken=broken)
 
     def stats(self) -> tuple[int, int]:
         """(connections in use, acquisitions waiting)."""
@@ -117,3 +134,8 @@ async def _json_codecs(connection: asyncpg.Connection) -> None:
         schema="pg_catalog",
         format="binary",
     )
+
+
+def is_broken_by(error: BaseException) -> bool:
+    """Whether a connection that saw `error` may be in an unknown protocol state."""
+    return is_unavailable(error) or isinstance(error, asyncio.CancelledError)

@@ -12,10 +12,10 @@ import orjson
 from sqlalchemy import Select, event, literal_column, select
 from sqlalchemy import exc as sqlalchemy_exc
 from sqlalchemy.engine import Connection as SyncConnection
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from passport_scorer.config import Settings
-from passport_scorer.db.driver import DriverPool
+from passport_scorer.db.driver import DriverPool, is_broken_by
 from passport_scorer.db.executor import (
     Executor,
     PostgresExecutor,
@@ -50,9 +50,8 @@ class Database:
         self.dialect = engine.dialect.name
         self.driver_pool = driver_pool
         self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
-        self._current: ContextVar[Executor | None] = ContextVar(
-            f"db_executor_{id(self)}", default=None
-        )
+        self._current: ContextVar[tuple[Executor, _DriverLease | _SqlAlchemyLease] | None]
+        self._current = ContextVar(f"db_session_{id(self)}", default=None)
         self._statements = StatementCache()
         # SQLAlchemy's pool does not queue waiters fairly; this semaphore does (FIFO).
         self._slots = asyncio.Semaphore(pool_size)
@@ -82,7 +81,64 @@ class Database:
         )
 
     @asynccontextmanager
-    async def _slot(self) -> AsyncIterator[None]:
+    async def session(self) -> AsyncIterator[Executor]:
+        """The request's executor: one connection until the outermost session ends."""
+        current = self._current.get()
+        if current is not None:
+            yield current[0]
+            return
+        lease = await self._lease()
+        executor: Executor
+        if isinstance(lease, _DriverLease):
+            executor = PostgresExecutor(lease.connection, self.engine.dialect, self._statements)
+        else:
+            executor = SqlAlchemyExecutor(lease.connection, self._default_isolation())
+        token = self._current.set((executor, lease))
+        broken = False
+        try:
+            yield executor
+        except BaseException as error:
+            broken = is_broken_by(error)
+            raise
+        finally:
+            held = self._current.get()
+            self._current.reset(token)
+            if held is not None:  # `released` may have swapped the lease
+                held[1].broken = broken
+                await held[1].close()
+
+    @asynccontextmanager
+    async def released(self) -> AsyncIterator[None]:
+        """Give the session's connection back to the pool during a slow step that needs no
+        database (a PBKDF2 check), and take one again after it; the executor stays the same
+        object. Inside a transaction (or outside a session) the connection is kept."""
+        current = self._current.get()
+        if current is None or current[0].in_transaction:
+            yield
+            return
+        executor, lease = current
+        await lease.close()
+        try:
+            yield
+        finally:
+            fresh = await self._lease()
+            self._current.set((executor, fresh))
+            if isinstance(executor, PostgresExecutor | SqlAlchemyExecutor):
+                executor.rebind(fresh.connection)
+
+    async def _lease(self) -> _DriverLease | _SqlAlchemyLease:
+        if self.driver_pool is not None:
+            return _DriverLease(self.driver_pool, await self.driver_pool.acquire())
+        await self._take_slot()
+        try:
+            connection = await self._autocommit.connect()
+        except BaseException:
+            self._slots.release()
+            raise
+        self._in_use += 1
+        return _SqlAlchemyLease(self, connection)
+
+    async def _take_slot(self) -> None:
         self._waiting += 1
         try:
             async with asyncio.timeout(self._pool_timeout):
@@ -91,37 +147,13 @@ class Database:
             raise PoolTimeout("no database connection became free in time") from None
         finally:
             self._waiting -= 1
+
+    async def _give_back(self, connection: AsyncConnection) -> None:
         try:
-            yield
+            await connection.close()
         finally:
+            self._in_use -= 1
             self._slots.release()
-
-    @asynccontextmanager
-    async def session(self) -> AsyncIterator[Executor]:
-        """The request's executor: one connection until the outermost session ends."""
-        current = self._current.get()
-        if current is not None:
-            yield current
-            return
-        async with self._connect() as executor:
-            token = self._current.set(executor)
-            try:
-                yield executor
-            finally:
-                self._current.reset(token)
-
-    @asynccontextmanager
-    async def _connect(self) -> AsyncIterator[Executor]:
-        if self.driver_pool is not None:
-            async with self.driver_pool.connection() as connection:
-                yield PostgresExecutor(connection, self.engine.dialect, self._statements)
-            return
-        async with self._slot(), self._autocommit.connect() as conn:
-            self._in_use += 1
-            try:
-                yield SqlAlchemyExecutor(conn, self._default_isolation())
-            finally:
-                self._in_use -= 1
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Executor]:
@@ -155,6 +187,30 @@ _PING: Select[Any] = select(literal_column("1"))
 SERVER_SETTINGS = {"application_name": "passport-scorer", "plan_cache_mode": "force_generic_plan"}
 
 
+class _DriverLease:
+    """A session's asyncpg connection."""
+
+    def __init__(self, pool: DriverPool, connection: Any) -> None:
+        self.pool = pool
+        self.connection = connection
+        self.broken = False
+
+    async def close(self) -> None:
+        await self.pool.release(self.connection, broken=self.broken)
+
+
+class _SqlAlchemyLease:
+    """A session's SQLAlchemy connection and its slot."""
+
+    def __init__(self, db: Database, connection: AsyncConnection) -> None:
+        self.db = db
+        self.connection = connection
+        self.broken = False
+
+    async def close(self) -> None:
+        await self.db._give_back(self.connection)
+
+
 class PoolTimeout(sqlalchemy_exc.TimeoutError):
     """Every connection stayed busy for longer than the pool timeout."""
 
@@ -162,6 +218,8 @@ class PoolTimeout(sqlalchemy_exc.TimeoutError):
 def create_engine(settings: Settings) -> AsyncEngine:
     url = to_sqlalchemy_url(settings.DATABASE_URL)
     common: dict[str, Any] = {
+        # Statement parameters (key ids, bodies, addresses) never appear in errors or logs.
+        "hide_parameters": True,
         "json_serializer": _json_dumps,
         "json_deserializer": orjson.loads,
         "pool_timeout": settings.DB_POOL_TIMEOUT_SECONDS,

@@ -27,7 +27,12 @@ def is_unavailable(error: BaseException) -> bool:
     """True when the database cannot be reached, is shutting down, or did not answer in time."""
     if isinstance(error, sa_exc.TimeoutError | asyncio.TimeoutError | TimeoutError | OSError):
         return True
-    if isinstance(error, asyncpg.InterfaceError | asyncpg.exceptions.ConnectionDoesNotExistError):
+    if isinstance(
+        error,
+        asyncpg.InterfaceError
+        | asyncpg.exceptions.ConnectionDoesNotExistError
+        | asyncpg.exceptions.InternalClientError,  # a connection killed mid-protocol
+    ):
         return True
     if isinstance(error, asyncpg.PostgresError):
         state = _sqlstate(error)
@@ -51,3 +56,24 @@ def is_retryable(error: BaseException) -> bool:
     return isinstance(error, sa_exc.DBAPIError | asyncpg.PostgresError) and (
         _sqlstate(error) in _RETRYABLE_STATES
     )
+
+
+def is_database_error(error: BaseException) -> bool:
+    """Raised by the database or its driver (its text may hold SQL, values or driver state,
+    so it never reaches a response, a stored error or a log line)."""
+    return isinstance(
+        error,
+        sa_exc.SQLAlchemyError
+        | asyncpg.PostgresError
+        | asyncpg.InterfaceError
+        | asyncpg.exceptions.InternalClientError,
+    )
+
+
+def describe(error: BaseException) -> dict[str, str]:
+    """What may be logged about a database error: its class and SQLSTATE, not its text."""
+    described = {"error": type(error).__name__}
+    state = _sqlstate(error)
+    if state is not None:
+        described["sqlstate"] = state
+    return described

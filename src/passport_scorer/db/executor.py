@@ -128,6 +128,10 @@ class PostgresExecutor:
         self._dialect = sqlalchemy_dialect
         self._cache = cache
 
+    def rebind(self, connection: Any) -> None:
+        """Continue on another connection (see `Database.released`)."""
+        self.connection = connection
+
     def _bind(
         self, statement: Executable, params: Params | None, keys: Sequence[str] = ()
     ) -> tuple[str, list[Any]]:
@@ -217,6 +221,11 @@ class SqlAlchemyExecutor:
     @property
     def dialect(self) -> str:
         return self._conn.dialect.name
+
+    def rebind(self, connection: AsyncConnection) -> None:
+        """Continue on another connection (see `Database.released`); never mid-transaction."""
+        assert self._depth == 0
+        self._autocommit = self._conn = connection
 
     @staticmethod
     def _record(row: Any) -> SqlRecord:

@@ -74,6 +74,16 @@ def _same(a: str, b: str) -> bool:
     return hmac.compare_digest(a.encode(), b.encode())
 
 
+def stored_sha256(stored: ApiKey) -> str | None:
+    """The stored hash the fast path compares with (`hashed_key_sha256`, else a `sha256$`
+    `hashed_key`); None when only PBKDF2 can verify the key."""
+    if stored.hashed_key_sha256:
+        return stored.hashed_key_sha256
+    if stored.hashed_key.startswith(SHA256_PREFIX):
+        return stored.hashed_key
+    return None
+
+
 def check_fast(key: str, stored: ApiKey) -> KeyCheck:
     """Check without PBKDF2; says so when the slow check is needed."""
     if stored.hashed_key_sha256:

@@ -15,6 +15,7 @@ import logging
 from typing import Any
 
 from passport_scorer.db.engine import Database
+from passport_scorer.db.errors import describe
 from passport_scorer.db.queries import analytics as analytics_queries
 
 log = logging.getLogger(__name__)
@@ -69,8 +70,11 @@ class AnalyticsRecorder:
                 try:
                     async with self._db.transaction() as ex:
                         await analytics_queries.add_rows(ex, batch)
-                except Exception:
-                    log.exception("analytics rows dropped", extra={"rows": len(batch)})
+                except Exception as error:
+                    # Never the error's text: it can carry the rows' values (key ids, bodies).
+                    log.error(
+                        "analytics rows dropped", extra={"rows": len(batch), **describe(error)}
+                    )
 
     async def close(self) -> None:
         if self._flusher is not None and not self._flusher.done():

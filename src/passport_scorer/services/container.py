@@ -22,6 +22,7 @@ from passport_scorer.domain.app_tokens import AppTokenVerifier, load_public_key
 from passport_scorer.domain.proofs import verify_with_didkit
 from passport_scorer.domain.stamps import CredentialChecker
 from passport_scorer.services.analytics import AnalyticsRecorder
+from passport_scorer.services.api_keys import Pbkdf2Checks
 from passport_scorer.services.ceramic_cache import CeramicScorer
 from passport_scorer.services.rate_limits import (
     InProcessLimiter,
@@ -76,6 +77,7 @@ class Services:
     scoring: ScoringService
     rate_limiter: RateLimiter
     analytics: AnalyticsRecorder | None
+    pbkdf2: Pbkdf2Checks
     api_key_reader: ApiKeyReader = field(default_factory=ApiKeyReader)
     internal_token: InternalToken = field(default_factory=lambda: InternalToken(None))
     # The Passport app's stamp metadata (None: `PASSPORT_PUBLIC_URL` is not set).
@@ -112,6 +114,7 @@ class Services:
             scoring,
             rate_limiter(settings),
             analytics,
+            Pbkdf2Checks(db),
             api_key_reader=ApiKeyReader(
                 demo_key.get_secret_value() if demo_key else None, settings.DEMO_API_KEY_ALIASES
             ),

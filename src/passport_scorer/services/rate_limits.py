@@ -84,21 +84,33 @@ class RedisLimiter:
     """Fixed-window counters in Redis: one budget per key across workers and instances.
 
     If Redis cannot be reached the request is let through (fail open, as the reference's
-    `RATELIMIT_FAIL_OPEN`), and that is logged at most once per `log_interval` seconds.
+    `RATELIMIT_FAIL_OPEN`), and that is logged at most once per `log_interval` seconds. After
+    a failure Redis is not asked again for `backoff` seconds, so a frozen Redis costs one
+    timeout per back-off period instead of one per request; the first request after it
+    tries again, and counting resumes as soon as Redis answers.
     """
 
     counts = True
 
-    def __init__(self, url: str, *, timeout: float = 0.25, log_interval: float = 60.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        timeout: float = 0.25,
+        log_interval: float = 60.0,
+        backoff: float = 2.0,
+    ) -> None:
         self._client = redis.Redis.from_url(
             url, socket_timeout=timeout, socket_connect_timeout=timeout
         )
         self._log_interval = log_interval
         self._last_logged = 0.0
+        self._backoff = backoff
+        self._skip_until = 0.0
 
     async def hit(self, api_key: ApiKey) -> None:
         window = _window(api_key)
-        if window is None:
+        if window is None or window.now < self._skip_until:
             return
         try:
             async with self._client.pipeline(transaction=True) as pipe:
@@ -106,9 +118,13 @@ class RedisLimiter:
                 pipe.expireat(window.name, window.end + 1)
                 count, _ = await pipe.execute()
         except (RedisError, OSError) as error:
+            self._skip_until = time.time() + self._backoff
             if window.now - self._last_logged >= self._log_interval:
                 self._last_logged = window.now
-                log.warning("rate limiting skipped: Redis unavailable", extra={"error": str(error)})
+                log.warning(
+                    "rate limiting skipped: Redis unavailable",
+                    extra={"error": type(error).__name__, "retry_in_seconds": self._backoff},
+                )
             return
         window.check(int(count))
 

@@ -10,12 +10,12 @@ loser of a race for a nullifier ends up deduplicated, never with an error.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from passport_scorer.db.errors import is_retryable, is_unavailable
+from passport_scorer.db.errors import describe, is_database_error, is_retryable, is_unavailable
 from passport_scorer.db.executor import Executor
 from passport_scorer.db.scoring import (
     AddressState,
@@ -26,7 +26,7 @@ from passport_scorer.db.scoring import (
 )
 from passport_scorer.domain import events
 from passport_scorer.domain.address import did_for, is_address, normalise_address
-from passport_scorer.domain.api_keys import key_prefix
+from passport_scorer.domain.api_keys import key_prefix, sha256_hash
 from passport_scorer.domain.communities import Community, resolve_scorer_id
 from passport_scorer.domain.dedup import deduplicate
 from passport_scorer.domain.score_view import ScoreView, failed, scored
@@ -39,6 +39,7 @@ from passport_scorer.domain.scoring import (
 )
 from passport_scorer.domain.stamps import CredentialChecker, valid_stamps
 from passport_scorer.errors import CommunityNotFound, ScorerError, ScorerNotFound, ScoringFailed
+from passport_scorer.services.coalesce import Coalescer
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,8 @@ class ScoringService:
     store: ScoringStore
     credentials: CredentialChecker
     demo_scorer_id: int | None = None
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # tests fix it
+    flights: Coalescer[ScoreView] = field(default_factory=Coalescer)
 
     async def score(
         self,
@@ -73,16 +76,31 @@ class ScoringService:
         state: AddressState | None = None,
     ) -> ScoreView:
         """Rescore `address` (valid, lower-cased) in `community` from its current stamps and
-        store the outcome; a scoring failure is stored as ERROR and shown in the view."""
-        if state is None:
-            state = await self.store.read_state(ex, community.id, address)
-        return await self._score(ex, community, state, address)
+        store the outcome; a scoring failure is stored as ERROR and shown in the view.
+
+        Outside a transaction, concurrent rescorings of one address in this process share
+        one scoring (`coalesce.Coalescer`); inside one (stamps just written by the request)
+        the request scores on its own, seeing its uncommitted writes."""
+        if ex.in_transaction:
+            if state is None:
+                state = await self.store.read_state(ex, community.id, address)
+            return await self._score(ex, community, state, address)
+
+        async def work(fresh: bool) -> ScoreView:
+            current = state
+            if fresh or current is None:
+                current = await self.store.read_state(ex, community.id, address)
+            return await self._score(ex, community, current, address)
+
+        return await self.flights.run((community.id, address), work)
 
     async def read_for_key(self, ex: Executor, key: str, scorer_id: int, address: str) -> KeyedRead:
         """Public route, step one: the key's row, its scorer and the state, in one read."""
         resolved = resolve_scorer_id(scorer_id, self.demo_scorer_id)
-        now = datetime.now(UTC)
-        return await self.store.read_for_key(ex, key_prefix(key), resolved, _lookup(address), now)
+        now = self.clock()
+        return await self.store.read_for_key(
+            ex, key_prefix(key), sha256_hash(key), resolved, _lookup(address), now
+        )
 
     async def score_read(self, ex: Executor, read: KeyedRead, address: str) -> ScoreView:
         """Public route, step two (once the key is admitted): the scorer (404), the address
@@ -113,7 +131,7 @@ class ScoringService:
     ) -> ScoreView:
         try:
             rules = _rules(community)
-            now = datetime.now(UTC)
+            now = self.clock()
             outcome, score = await self._decide(community, address, state, rules, now)
             if await self._try(self.store.write(ex, outcome)):
                 return scored(address, score, now)
@@ -122,7 +140,7 @@ class ScoringService:
                 try:
                     async with self.store.locked(ex, community.id, address) as locked:
                         state = await locked.read_state()
-                        now = datetime.now(UTC)
+                        now = self.clock()
                         outcome, score = await self._decide(community, address, state, rules, now)
                         if not await self._try(locked.write(outcome)):
                             raise _Retry()
@@ -137,8 +155,7 @@ class ScoringService:
             # an unreachable database is not a scoring failure (503 instead).
             if is_unavailable(error):
                 raise
-            log.exception("scoring failed", extra={"community_id": community.id})
-            message = str(error) or type(error).__name__
+            message = _stored_message(error, community.id)
         await self.store.save_error(ex, community.id, address, message)
         return failed(address, message)
 
@@ -191,6 +208,16 @@ class ScoringService:
             ),
         )
         return outcome, score
+
+
+def _stored_message(error: Exception, community_id: int) -> str:
+    """The message a failed scoring stores and shows: the reference's `str(error)`, except
+    that database and driver text (SQL, values, driver state) is never stored or logged."""
+    if is_database_error(error):
+        log.error("scoring failed", extra={"community_id": community_id, **describe(error)})
+        return ScoringFailed.detail
+    log.exception("scoring failed", extra={"community_id": community_id})
+    return str(error) or type(error).__name__
 
 
 def _lookup(address: str) -> str:

@@ -6,7 +6,7 @@ runs it before anything else, and the handler receives what it returns (the prin
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from starlette.requests import Request
 
@@ -21,6 +21,12 @@ class Authenticator(Protocol):
 
     async def __call__(self, request: Request, services: Services, ex: Executor) -> Any:
         """The principal (an API key, an address, ...), or a `ScorerError` (401/403/429)."""
+
+
+@runtime_checkable
+class PreChecked(Protocol):
+    async def precheck(self, request: Request, services: Services) -> None:
+        """Refusals that need no database, run before the request takes a connection."""
 
 
 class NoAuth:

@@ -30,7 +30,7 @@ async def admit_key(
 ) -> ApiKey:
     """`key` checked against `stored` (the usable row with its prefix, None if there is none)
     and counted against its rate limit."""
-    api_key = await api_keys.verify(ex, key, stored)
+    api_key = await api_keys.verify(ex, key, stored, services.pbkdf2)
     mark_api_key(request, api_key)  # from here on the request is the key's: analytics
     await services.rate_limiter.hit(api_key)
     return api_key
@@ -52,6 +52,9 @@ class ApiKeyAuth:
     permission: str | None = "read_scores"
     missing: type[ScorerError] = MissingPermission
     security: list[dict[str, list[str]]] = field(default_factory=lambda: list(SECURITY))
+
+    async def precheck(self, request: Request, services: Services) -> None:
+        await services.pbkdf2.hold_off(request_api_key(services, request.headers))
 
     async def __call__(self, request: Request, services: Services, ex: Executor) -> ApiKey:
         key = request_api_key(services, request.headers)

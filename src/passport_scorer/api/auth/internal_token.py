@@ -21,6 +21,9 @@ def require_internal_token(services: Services, headers: Headers) -> None:
 class InternalTokenAuth:
     security = SECURITY
 
+    async def precheck(self, request: Request, services: Services) -> None:
+        require_internal_token(services, request.headers)  # before taking a connection
+
     async def __call__(self, request: Request, services: Services, ex: Executor) -> None:
         require_internal_token(services, request.headers)
 

@@ -49,7 +49,7 @@ async def upsert_key(
     prefix: str,
     name: str,
     hashed_key: str,
-    hashed_key_sha256: str,
+    hashed_key_sha256: str | None,
     rate_limit: str | None,
     now: datetime,
 ) -> None:

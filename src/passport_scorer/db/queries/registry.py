@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Text, cast, delete, insert, select, update
+from sqlalchemy import Text, bindparam, cast, delete, insert, select, update
 
 from passport_scorer.db.executor import Executor
 from passport_scorer.db.queries.dialect import insert_for
@@ -32,6 +32,17 @@ async def upsert_passport(ex: Executor, address: str, community_id: int) -> int:
         set_={"requires_calculation": passports.c.requires_calculation},
     ).returning(passports.c.id)
     return int(await ex.scalar(statement))
+
+
+_LOCK_SCORE = (
+    select(scores.c.id).where(scores.c.passport_id == bindparam("passport_id")).with_for_update()
+)
+
+
+async def lock_score(ex: Executor, passport_id: int) -> None:
+    """Hold the passport's score row (if any) until the transaction ends (Postgres; SQLite
+    transactions hold the whole database already)."""
+    await ex.first(_LOCK_SCORE, {"passport_id": passport_id})
 
 
 async def create_passport(ex: Executor, address: str, community_id: int) -> int | None:

@@ -91,16 +91,26 @@ class KeyedRead:
     api_key: ApiKey | None  # the usable key with the request key's prefix
     community: Community | None
     state: AddressState | None
+    # The key's stored sha256 hash matched the presented key's; only then were the
+    # community and state read (a PBKDF2-only key is read again once verified).
+    key_matched: bool = False
 
 
 class ScoringStore(Protocol):
     """Every method runs on the request's executor (its one connection)."""
 
     async def read_for_key(
-        self, ex: Executor, prefix: str, scorer_id: int | None, address: str, now: datetime
+        self,
+        ex: Executor,
+        prefix: str,
+        key_hash: str,
+        scorer_id: int | None,
+        address: str,
+        now: datetime,
     ) -> KeyedRead:
-        """The key (by prefix, if usable at `now`), its account's community for `scorer_id`
-        (`external_scorer_id` first, then id) and the address's state, in one read."""
+        """The key (by prefix, if usable at `now`) and, when its stored sha256 hash is
+        `key_hash`, its account's community for `scorer_id` (`external_scorer_id` first,
+        then id) and the address's state, in one read."""
 
     async def community_by_id(
         self, ex: Executor, community_id: int, address: str

@@ -22,6 +22,7 @@ from passport_scorer.db.scoring import (
     ScoreWrite,
     stamps_fingerprint,
 )
+from passport_scorer.domain.api_keys import stored_sha256
 from passport_scorer.domain.communities import Community
 from passport_scorer.domain.events import LIFO_DEDUPLICATION, SCORE_UPDATED
 from passport_scorer.domain.stamps import credential_signature
@@ -147,15 +148,23 @@ class PortableScoringStore:
     """Statement by statement on the request's executor."""
 
     async def read_for_key(
-        self, ex: Executor, prefix: str, scorer_id: int | None, address: str, now: datetime
+        self,
+        ex: Executor,
+        prefix: str,
+        key_hash: str,
+        scorer_id: int | None,
+        address: str,
+        now: datetime,
     ) -> KeyedRead:
         api_key = await api_keys.find_usable_key(ex, prefix, now)
-        if api_key is None or scorer_id is None:
-            return KeyedRead(api_key, None, None)
+        matched = api_key is not None and stored_sha256(api_key) == key_hash
+        if api_key is None or not matched or scorer_id is None:
+            return KeyedRead(api_key, None, None, matched)
         community = await communities.find_for_account(ex, scorer_id, api_key.account_id)
         if community is None:
-            return KeyedRead(api_key, None, None)
-        return KeyedRead(api_key, community, await read_state(ex, community.id, address))
+            return KeyedRead(api_key, None, None, matched)
+        state = await read_state(ex, community.id, address)
+        return KeyedRead(api_key, community, state, matched)
 
     async def community_by_id(
         self, ex: Executor, community_id: int, address: str
@@ -182,7 +191,8 @@ class PortableScoringStore:
         self, ex: Executor, community_id: int, address: str
     ) -> AsyncIterator[LockedScoring]:
         async with ex.transaction():
-            await registry.upsert_passport(ex, address, community_id)
+            passport_id = await registry.upsert_passport(ex, address, community_id)
+            await registry.lock_score(ex, passport_id)
             yield _Locked(ex, community_id, address)
 
     async def save_error(self, ex: Executor, community_id: int, address: str, message: str) -> None:

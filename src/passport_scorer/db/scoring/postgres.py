@@ -96,24 +96,29 @@ _COMMUNITY_COLUMNS = """
   LEFT JOIN scorer_weighted_weightedscorer w ON w.scorer_ptr_id = s.id
 """
 
-# $2 = key prefix, $3 = scorer id as text (external id), $4 = scorer id, $5 = now.
+# $2 = key prefix, $3 = scorer id as text (external id), $4 = scorer id, $5 = now,
+# $6 = the presented key's sha256 hash. Only a key whose stored sha256 hash matches reads
+# further, so a wrong secret costs what an unknown prefix costs (no per-address work); a key
+# with only a PBKDF2 hash is verified by the caller, then read again.
 READ_FOR_KEY = f"""
 WITH api_key AS (
   SELECT id, prefix, account_id, hashed_key, hashed_key_sha256, read_scores, rate_limit,
-         revoked, expiry_date
+         revoked, expiry_date,
+         coalesce(hashed_key_sha256,
+                  CASE WHEN left(hashed_key, 7) = 'sha256$' THEN hashed_key END) = $6 AS matched
     FROM account_accountapikey
    WHERE prefix = $2 AND NOT revoked AND (expiry_date IS NULL OR expiry_date > $5)
 ),
 community AS (
   SELECT {_COMMUNITY_COLUMNS}
-   WHERE c.account_id = (SELECT account_id FROM api_key)
+   WHERE c.account_id = (SELECT account_id FROM api_key WHERE matched)
      AND (c.external_scorer_id = $3 OR c.id = $4)
    ORDER BY CASE WHEN c.external_scorer_id = $3 THEN 0 ELSE 1 END
    LIMIT 1
 ), {_STATE}
 SELECT k.id AS key_id, k.prefix AS key_prefix, k.account_id AS key_account_id, k.hashed_key,
        k.hashed_key_sha256, k.read_scores, k.rate_limit, k.revoked, k.expiry_date,
-       community.*, {_STATE_COLUMNS}
+       coalesce(k.matched, false) AS key_matched, community.*, {_STATE_COLUMNS}
   FROM (SELECT 1) AS one LEFT JOIN api_key k ON true LEFT JOIN community ON true
 """
 
@@ -128,6 +133,10 @@ READ_STATE = f"""
 WITH community AS (SELECT $2::bigint AS id), {_STATE}
 SELECT {_STATE_COLUMNS}
 """
+
+# The score row too: optimistic writers update it, so holding it means no writer can change
+# the version between the locked read and the locked write (they wait, then retry locked).
+LOCK_SCORE = "SELECT id FROM registry_score WHERE passport_id = $1 FOR UPDATE"
 
 LOCK_PASSPORT = """
 INSERT INTO registry_passport (address, community_id, requires_calculation)
@@ -310,11 +319,17 @@ def _connection(ex: Executor) -> Any:
 
 class PostgresScoringStore:
     async def read_for_key(
-        self, ex: Executor, prefix: str, scorer_id: int | None, address: str, now: datetime
+        self,
+        ex: Executor,
+        prefix: str,
+        key_hash: str,
+        scorer_id: int | None,
+        address: str,
+        now: datetime,
     ) -> KeyedRead:
         external = None if scorer_id is None else str(scorer_id)
         row = await _connection(ex).fetchrow(
-            READ_FOR_KEY, address, prefix, external, scorer_id, now
+            READ_FOR_KEY, address, prefix, external, scorer_id, now, key_hash
         )
         api_key = None
         if row["key_id"] is not None:
@@ -324,8 +339,8 @@ class PostgresScoringStore:
                 row["expiry_date"],
             )  # fmt: skip
         if row["id"] is None:
-            return KeyedRead(api_key, None, None)
-        return KeyedRead(api_key, _community(row), _state(row))
+            return KeyedRead(api_key, None, None, row["key_matched"])
+        return KeyedRead(api_key, _community(row), _state(row), row["key_matched"])
 
     async def community_by_id(
         self, ex: Executor, community_id: int, address: str
@@ -356,6 +371,7 @@ class PostgresScoringStore:
         conn = _connection(ex)
         async with conn.transaction():
             passport_id = await conn.fetchval(LOCK_PASSPORT, address, community_id)
+            await conn.execute(LOCK_SCORE, passport_id)
             yield _Locked(conn, community_id, address, passport_id)
 
     async def save_error(self, ex: Executor, community_id: int, address: str, message: str) -> None:
