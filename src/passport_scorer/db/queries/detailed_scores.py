@@ -36,7 +36,7 @@ _ONE = _IN_COMMUNITY.where(passports.c.address == bindparam("address"))
 
 @dataclass(frozen=True, slots=True)
 class ScoreFilters:
-    address: str | None = None  # compared case-insensitively
+    address: str | None = None  # any case: passports store addresses lower-cased
     scored_after: datetime | None = None  # last_score_timestamp > this
     scored_from: datetime | None = None  # last_score_timestamp >= this
 
@@ -53,7 +53,7 @@ async def stored_score(ex: Executor, community_id: int, address: str) -> StoredD
 
 def _filtered(statement: Select[Any], filters: ScoreFilters) -> Select[Any]:
     if filters.address is not None:
-        statement = statement.where(func.lower(passports.c.address) == filters.address.lower())
+        statement = statement.where(passports.c.address == filters.address.lower())
     if filters.scored_after is not None:
         statement = statement.where(scores.c.last_score_timestamp > filters.scored_after)
     if filters.scored_from is not None:

@@ -20,7 +20,9 @@ _LATEST_AT = (
         events.c.address == bindparam("address"),
         events.c.created_at <= bindparam("until"),
     )
-    .order_by(events.c.created_at.desc(), events.c.id.desc())
+    # `score_history_index` (action, address, community_id, created_at) answers this in
+    # order: the latest event is the first row read.
+    .order_by(events.c.created_at.desc())
     .limit(1)
 )
 
