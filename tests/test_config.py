@@ -42,6 +42,13 @@ def test_reference_names_and_spellings() -> None:
         ({"FF_MULTI_NULLIFIER": "maybe"}, "invalid setting FF_MULTI_NULLIFIER"),
         ({"DB_POOL_SIZE": "0"}, "invalid setting DB_POOL_SIZE"),
         ({"DEMO_API_SCORER_ID": "x"}, "invalid setting DEMO_API_SCORER_ID"),
+        (
+            {"REDIS_URL": "http://:pw@cache:6379/0"},
+            "invalid setting REDIS_URL: scheme 'http' is not redis, rediss or unix",
+        ),
+        ({"REDIS_URL": "cache:6379"}, "invalid setting REDIS_URL: not a URL"),
+        ({"ACCESS_LOG": "loud"}, "invalid setting ACCESS_LOG"),
+        ({"LIBRARY_LOG_LEVEL": "chatty"}, "invalid setting LIBRARY_LOG_LEVEL"),
     ],
 )
 def test_invalid_settings_fail_with_one_line(environ: dict[str, str], message: str) -> None:
@@ -57,3 +64,22 @@ def test_database_urls_map_to_async_drivers() -> None:
     assert pg.query == {"ssl": "disable"}
     assert to_sqlalchemy_url("sqlite:///./x.db").drivername == "sqlite+aiosqlite"
     assert "p@" not in redact("postgres://u:p@db/passport")
+
+
+def test_redis_urls_of_every_scheme_and_an_empty_one() -> None:
+    for url in ("redis://:pw@cache:6379/0", "rediss://cache:6380/1", "unix:///run/redis.sock"):
+        value = load_settings({"REDIS_URL": url}).REDIS_URL
+        assert value is not None and value.get_secret_value() == url
+    assert load_settings({"REDIS_URL": ""}).REDIS_URL is None
+
+
+def test_placeholder_issuers_are_recognised() -> None:
+    assert load_settings({}).placeholder_issuers
+    assert load_settings({"TRUSTED_IAM_ISSUERS": "[]"}).placeholder_issuers
+    assert not load_settings({"TRUSTED_IAM_ISSUERS": '["did:ethr:0xreal"]'}).placeholder_issuers
+
+
+def test_operations_settings_defaults() -> None:
+    settings = load_settings({"LOG_LEVEL": "debug"})
+    assert (settings.LOG_LEVEL, settings.LIBRARY_LOG_LEVEL) == ("DEBUG", "WARNING")
+    assert settings.ACCESS_LOG == "on" and settings.OTEL_EXPORTER_OTLP_ENDPOINT is None

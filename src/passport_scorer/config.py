@@ -24,6 +24,8 @@ DEFAULT_TRUSTED_IAM_ISSUERS = [
 DEFAULT_DATABASE_URL = "sqlite:///./passport_scorer.sqlite3"
 
 Switch = Literal["on", "off"]
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 
 
 class ConfigurationError(Exception):
@@ -90,9 +92,19 @@ class Settings(BaseModel):
     # Checked credentials remembered per worker (verdicts never change for the same bytes).
     PROOF_CACHE_SIZE: int = Field(default=20_000, ge=0)
 
-    LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    LOG_LEVEL: LogLevel = "INFO"
+    # Libraries' own loggers (database drivers, HTTP server): quiet unless asked for.
+    LIBRARY_LOG_LEVEL: LogLevel = "WARNING"
+    # One JSON line per request (method, route template, status, duration, request id).
+    ACCESS_LOG: Switch = "on"
+    # OpenTelemetry traces over OTLP/gRPC when set (needs the `otel` extra).
+    OTEL_EXPORTER_OTLP_ENDPOINT: str | None = None
+    # Skipped-stamp summaries (untrusted issuer) are logged at most once per issuer per interval.
+    SKIPPED_STAMPS_LOG_SECONDS: float = Field(default=60.0, ge=0)
 
-    @field_validator("FF_MULTI_NULLIFIER", "FF_API_ANALYTICS", "RATELIMIT_ENABLE", mode="before")
+    @field_validator(
+        "FF_MULTI_NULLIFIER", "FF_API_ANALYTICS", "RATELIMIT_ENABLE", "ACCESS_LOG", mode="before"
+    )
     @classmethod
     def _switch(cls, value: object) -> object:
         return _parse_switch(value)
@@ -137,6 +149,26 @@ class Settings(BaseModel):
             load_public_key(value)  # raises ValueError with a clear message
         return value
 
+    @field_validator("LOG_LEVEL", "LIBRARY_LOG_LEVEL", mode="before")
+    @classmethod
+    def _level(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("REDIS_URL")
+    @classmethod
+    def _redis_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        url = value.get_secret_value().strip()
+        if not url:
+            return None  # empty = unset
+        if not url.startswith(REDIS_SCHEMES):
+            if "://" not in url:
+                raise ValueError("not a URL (expected redis://[:password@]host:port/db)")
+            scheme = url.partition("://")[0]
+            raise ValueError(f"scheme {scheme!r} is not redis, rediss or unix")
+        return SecretStr(url)
+
     @field_validator("DATABASE_URL")
     @classmethod
     def _database_url(cls, value: str) -> str:
@@ -152,6 +184,12 @@ class Settings(BaseModel):
     @property
     def trusted_issuers(self) -> frozenset[str]:
         return frozenset(self.TRUSTED_IAM_ISSUERS)
+
+    @property
+    def placeholder_issuers(self) -> bool:
+        """True while TRUSTED_IAM_ISSUERS is the reference's placeholder default (which no
+        real credential is signed by, so every stamp is skipped)."""
+        return set(self.TRUSTED_IAM_ISSUERS) <= set(DEFAULT_TRUSTED_IAM_ISSUERS)
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:

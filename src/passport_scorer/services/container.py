@@ -21,6 +21,7 @@ from passport_scorer.domain.api_keys import extract_api_key
 from passport_scorer.domain.app_tokens import AppTokenVerifier, load_public_key
 from passport_scorer.domain.proofs import verify_with_didkit
 from passport_scorer.domain.stamps import CredentialChecker
+from passport_scorer.observability.skipped_stamps import SkippedStamps
 from passport_scorer.services.analytics import AnalyticsRecorder
 from passport_scorer.services.api_keys import Pbkdf2Checks
 from passport_scorer.services.ceramic_cache import CeramicScorer
@@ -94,6 +95,7 @@ class Services:
             multi_nullifier=settings.multi_nullifier,
             verify=verify_with_didkit,
             cache_size=settings.PROOF_CACHE_SIZE,
+            report=SkippedStamps(interval=settings.SKIPPED_STAMPS_LOG_SECONDS),
         )
         scoring = ScoringService(
             store=scoring_store(db),

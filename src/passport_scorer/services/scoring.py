@@ -39,6 +39,7 @@ from passport_scorer.domain.scoring import (
 )
 from passport_scorer.domain.stamps import CredentialChecker, valid_stamps
 from passport_scorer.errors import CommunityNotFound, ScorerError, ScorerNotFound, ScoringFailed
+from passport_scorer.observability.metrics import record_scoring
 from passport_scorer.services.coalesce import Coalescer
 
 log = logging.getLogger(__name__)
@@ -84,13 +85,13 @@ class ScoringService:
         if ex.in_transaction:
             if state is None:
                 state = await self.store.read_state(ex, community.id, address)
-            return await self._score(ex, community, state, address)
+            return _observed(await self._score(ex, community, state, address))
 
         async def work(fresh: bool) -> ScoreView:
             current = state
             if fresh or current is None:
                 current = await self.store.read_state(ex, community.id, address)
-            return await self._score(ex, community, current, address)
+            return _observed(await self._score(ex, community, current, address))
 
         return await self.flights.run((community.id, address), work)
 
@@ -218,6 +219,13 @@ def _stored_message(error: Exception, community_id: int) -> str:
         return ScoringFailed.detail
     log.exception("scoring failed", extra={"community_id": community_id})
     return str(error) or type(error).__name__
+
+
+def _observed(view: ScoreView) -> ScoreView:
+    """Count the scoring's outcome and its deduplicated stamps in the metrics."""
+    deduplicated = sum(bool(entry.get("dedup")) for entry in view.stamps.values())
+    record_scoring(error=view.error is not None, deduplicated=deduplicated)
+    return view
 
 
 def _lookup(address: str) -> str:
