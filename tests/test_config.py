@@ -49,6 +49,8 @@ def test_reference_names_and_spellings() -> None:
         ({"REDIS_URL": "cache:6379"}, "invalid setting REDIS_URL: not a URL"),
         ({"ACCESS_LOG": "loud"}, "invalid setting ACCESS_LOG"),
         ({"LIBRARY_LOG_LEVEL": "chatty"}, "invalid setting LIBRARY_LOG_LEVEL"),
+        ({"HUMAN_POINTS_WRITE_ENABLED": "true"}, "invalid setting HUMAN_POINTS_WRITE_ENABLED"),
+        ({"HUMAN_POINTS_START_TIMESTAMP": "soon"}, "invalid setting HUMAN_POINTS_START_TIMESTAMP"),
     ],
 )
 def test_invalid_settings_fail_with_one_line(environ: dict[str, str], message: str) -> None:
@@ -56,6 +58,22 @@ def test_invalid_settings_fail_with_one_line(environ: dict[str, str], message: s
         load_settings(environ)
     assert str(caught.value).startswith(message)
     assert "\n" not in str(caught.value)
+
+
+def test_human_points_settings_take_the_reference_spellings() -> None:
+    off = load_settings({})
+    assert (off.HUMAN_POINTS_ENABLED, off.HUMAN_POINTS_WRITE_ENABLED) == ("off", "off")
+    assert (off.HUMAN_POINTS_START_TIMESTAMP, off.HUMAN_POINTS_MTA_ENABLED) == (0, "off")
+    on = load_settings(
+        {
+            "HUMAN_POINTS_ENABLED": "true",
+            "HUMAN_POINTS_WRITE_ENABLED": "True",
+            "HUMAN_POINTS_START_TIMESTAMP": "1747000000",
+            "HUMAN_POINTS_MTA_ENABLED": "1",
+        }
+    )
+    assert (on.HUMAN_POINTS_ENABLED, on.HUMAN_POINTS_WRITE_ENABLED) == ("on", "on")
+    assert (on.HUMAN_POINTS_START_TIMESTAMP, on.HUMAN_POINTS_MTA_ENABLED) == (1747000000, "on")
 
 
 def test_database_urls_map_to_async_drivers() -> None:

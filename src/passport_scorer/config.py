@@ -13,7 +13,15 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 # The reference's defaults: two placeholder DIDs that sign nothing real, so a
 # scorer with no TRUSTED_IAM_ISSUERS configured trusts no real issuer.
@@ -101,6 +109,33 @@ class Settings(BaseModel):
     OTEL_EXPORTER_OTLP_ENDPOINT: str | None = None
     # Skipped-stamp summaries (untrusted issuer) are logged at most once per issuer per interval.
     SKIPPED_STAMPS_LOG_SECONDS: float = Field(default=60.0, ge=0)
+
+    # --- Human points (the reference's names; `domain/human_points.py`) ---------------------
+    # Points data in the score answers of communities in the programme; off: always null.
+    HUMAN_POINTS_ENABLED: Switch = "off"
+    # Passing scorings in the programme record the points they earn (needs the one above).
+    HUMAN_POINTS_WRITE_ENABLED: Switch = "off"
+    # Unix time in seconds; scorings before it earn no points.
+    HUMAN_POINTS_START_TIMESTAMP: int = Field(default=0, ge=0)
+    # MetaMask OG points (`MM2`) for addresses on the list `MetaMaskOG2`.
+    HUMAN_POINTS_MTA_ENABLED: Switch = "off"
+
+    @field_validator(
+        "HUMAN_POINTS_ENABLED", "HUMAN_POINTS_WRITE_ENABLED", "HUMAN_POINTS_MTA_ENABLED",
+        mode="before",
+    )  # fmt: skip
+    @classmethod
+    def _points_switch(cls, value: object) -> object:
+        return _parse_switch(value)
+
+    @field_validator("HUMAN_POINTS_WRITE_ENABLED")
+    @classmethod
+    def _points_written_only_when_enabled(cls, value: Switch, info: ValidationInfo) -> Switch:
+        if value == "on" and info.data.get("HUMAN_POINTS_ENABLED") != "on":
+            raise ValueError("needs HUMAN_POINTS_ENABLED=on (human points are off without it)")
+        return value
+
+    # ----------------------------------------------------------------------------------------
 
     @field_validator(
         "FF_MULTI_NULLIFIER", "FF_API_ANALYTICS", "RATELIMIT_ENABLE", "ACCESS_LOG", mode="before"

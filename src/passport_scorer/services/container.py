@@ -25,6 +25,7 @@ from passport_scorer.observability.skipped_stamps import SkippedStamps
 from passport_scorer.services.analytics import AnalyticsRecorder
 from passport_scorer.services.api_keys import Pbkdf2Checks
 from passport_scorer.services.ceramic_cache import CeramicScorer
+from passport_scorer.services.human_points import HumanPointsService
 from passport_scorer.services.rate_limits import (
     InProcessLimiter,
     RateLimiter,
@@ -101,6 +102,7 @@ class Services:
             store=scoring_store(db),
             credentials=credentials,
             demo_scorer_id=settings.DEMO_API_SCORER_ID,
+            points=HumanPointsService.from_settings(settings),
         )
         analytics = (
             AnalyticsRecorder(db, flush_interval=settings.ANALYTICS_FLUSH_SECONDS)
