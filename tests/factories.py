@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from passport_scorer.db import tables
@@ -420,22 +420,6 @@ class World:
 
     # --- embed customization --------------------------------------------------------------------
 
-    async def customization(self, community_id: int) -> int:
-        async with self.transaction() as conn:
-            return await self._insert(
-                conn,
-                tables.account_customization,
-                path=f"path-{_random(8)}",
-                scorer_id=community_id,
-                use_custom_dashboard_panel=False,
-                body_display_info_tooltip=False,
-                button_action_type="Simple Link",
-                show_explanation_panel=True,
-                partner_name="partner",
-                nav_order=0,
-                show_in_top_nav=False,
-            )
-
     async def embed_section(self, customization_id: int, title: str, order: int) -> int:
         """A section header placed at `order` in the customization; returns the header id."""
         async with self.transaction() as conn:
@@ -533,3 +517,84 @@ class World:
             statement = statement.where(table.c[column] == value)
         async with self._read() as conn:
             return int((await conn.execute(statement)).scalar_one())
+
+    # --- Rows of the other route families (as Django writes them) ----------------------------
+
+    async def insert(self, table: Any, **values: Any) -> int:
+        """One row of `table` with exactly these values (every NOT NULL column given, as
+        Django does); its id."""
+        async with self.transaction() as conn:
+            result = await conn.execute(insert(table).values(**values).returning(table.c.id))
+            return int(result.scalar_one())
+
+    async def scored_passport(
+        self,
+        address: str,
+        community_id: int,
+        *,
+        score: Decimal | None = Decimal("1"),
+        status: str = "DONE",
+        evidence: dict[str, Any] | None = None,
+        stamp_scores: dict[str, Any] | None = None,
+        last_score_timestamp: datetime | None = None,
+        expiration_date: datetime | None = None,
+        error: str | None = None,
+    ) -> int:
+        """A passport with a stored score row; the score's id."""
+        passport_id = await self.insert(
+            tables.registry_passport,
+            address=address,
+            community_id=community_id,
+            requires_calculation=None,
+        )
+        return await self.insert(
+            tables.registry_score,
+            passport_id=passport_id,
+            score=score,
+            status=status,
+            evidence=evidence,
+            stamp_scores=stamp_scores,
+            stamps=None,
+            last_score_timestamp=last_score_timestamp,
+            expiration_date=expiration_date,
+            error=error,
+        )
+
+    async def score_event(
+        self, address: str, community_id: int, data: dict[str, Any], created_at: datetime
+    ) -> int:
+        return await self.insert(
+            tables.registry_event,
+            action="SCU",
+            address=address,
+            community_id=community_id,
+            created_at=created_at,
+            data=data,
+        )
+
+    async def set_key_permissions(self, key: str, **permissions: bool) -> None:
+        """Change a key's permission columns (`historical_endpoint=True`, ...)."""
+        async with self.transaction() as conn:
+            await conn.execute(
+                update(tables.account_accountapikey)
+                .where(tables.account_accountapikey.c.prefix == key.split(".", 1)[0])
+                .values(**permissions)
+            )
+
+    async def customization(
+        self, community_id: int, path: str | None = None, **columns: Any
+    ) -> int:
+        """An `account_customization` row for the community (Django's defaults otherwise)."""
+        values: dict[str, Any] = {
+            "path": path or f"path-{_random(8)}",
+            "scorer_id": community_id,
+            "partner_name": "Partner",
+            "use_custom_dashboard_panel": False,
+            "body_display_info_tooltip": False,
+            "button_action_type": "Simple Link",
+            "show_explanation_panel": True,
+            "nav_order": 0,
+            "show_in_top_nav": False,
+            **columns,
+        }
+        return await self.insert(tables.account_customization, **values)

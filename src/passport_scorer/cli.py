@@ -70,6 +70,8 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     )
     warn_unconfigured_app_routes(settings)
     with _metrics_dir():
+        # Inside: its imports load the metrics client, which must see the workers' folder.
+        warn_unconfigured_app_routes(settings)
         Granian(
             "passport_scorer.app:create_served_app",
             factory=True,

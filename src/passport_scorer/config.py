@@ -88,6 +88,10 @@ class Settings(BaseModel):
     DEMO_API_KEY: SecretStr | None = None
     DEMO_API_KEY_ALIASES: frozenset[str] = frozenset()
 
+    # The Passport app's public URL: the stamp metadata routes relay its `stampMetadata.json`
+    # (unset: those routes answer 503 naming this setting).
+    PASSPORT_PUBLIC_URL: str | None = None
+
     # Connection pool per worker process.
     DB_POOL_SIZE: int = Field(default=10, ge=1, le=200)
     DB_POOL_TIMEOUT_SECONDS: float = Field(default=3.0, gt=0)
@@ -155,6 +159,15 @@ class Settings(BaseModel):
                 value = json.loads(value) if value.strip() else []
             except json.JSONDecodeError as exc:
                 raise ValueError("must be a JSON list of strings") from exc
+        return value
+
+    @field_validator("PASSPORT_PUBLIC_URL")
+    @classmethod
+    def _public_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL")
         return value
 
     @field_validator("LOG_LEVEL", "LIBRARY_LOG_LEVEL", mode="before")

@@ -110,6 +110,81 @@ class InvalidScorerConfiguration(ScorerError):
     detail = "Unable to retrieve configured scorer!"
 
 
+# --- The rest of the public API (v1 registry, history, stamps, customization, terms) ----------
+
+
+class InvalidPermissions(Forbidden):
+    """The v1 registry and history routes' 403 for a key without the route's permission."""
+
+    detail = "Invalid permissions for action."
+
+
+class InvalidLimit(BadRequest):
+    detail = "Invalid limit."
+
+
+class InvalidOrderBy(BadRequest):
+    detail = "Invalid order_by_field value"
+
+
+class InvalidCursor(BadRequest):
+    """A pagination token that this service did not issue."""
+
+    detail = "Invalid pagination token."
+
+
+class CreatedAtRequired(BadRequest):
+    detail = "You must provide created_at as a query param."
+
+
+class MissingScorerId(ScorerError):
+    """v1 submit without `scorer_id` (or the deprecated `community`): 422, as the reference."""
+
+    detail = "Invalid scorer_id. Please provide a valid scorer_id."
+
+
+class InvalidSigner(BadRequest):
+    detail = "Address does not match signature."
+
+
+class InvalidNonce(BadRequest):
+    detail = "Invalid nonce."
+
+
+class ScoreRequestFailed(BadRequest):
+    """v1 single score read: no score stored for the address in that scorer."""
+
+    detail = "Unable to get score for provided scorer."
+
+
+class ScoreDoesNotExist(NotFound):
+    """History: no score at that time; the body also names the address."""
+
+    detail = "No score exists."
+
+    def __init__(self, address: str, detail: str) -> None:
+        super().__init__(detail)
+        self.extra = {"address": address}
+
+
+class CustomizationNotFound(NotFound):
+    detail = "Customization not found"
+
+
+class UpstreamUnavailable(ScorerError):
+    """A public resource the route relays (the stamp metadata) could not be fetched (500)."""
+
+    detail = "Error fetching external stamp metadata"
+
+
+class TosAcceptanceFailed(BadRequest):
+    detail = "Failed to process the tos acceptance proof"
+
+
+class TosNotFound(NotFound):
+    detail = "No active terms of service of this type."
+
+
 # --- The Passport app's routes (`/ceramic-cache/*`) and the embed routes --------------------------
 
 

@@ -47,7 +47,7 @@ async def test_health_reports_a_database_without_our_tables(backend: str, tmp_pa
         assert response.status_code == 503
         assert response.json() == {
             "detail": "Database schema incomplete (missing tables: account_account, "
-            "account_accountapikey, account_accountapikeyanalytics and 56 more); "
+            "account_accountapikey, account_accountapikeyanalytics and 57 more); "
             "run `passport-scorer migrate`."
         }
         await asyncio.to_thread(migrate, url)

@@ -37,6 +37,8 @@ STATUS_BY_ERROR: dict[type[errors.ScorerError], int] = {
     errors.ScoringFailed: 500,
     errors.InvalidScorerConfiguration: 500,
     errors.ServiceUnavailable: 503,
+    errors.MissingScorerId: 422,
+    errors.UpstreamUnavailable: 500,
 }
 
 
@@ -55,7 +57,9 @@ async def _scorer_error(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, errors.ScorerError)
     headers = getattr(exc, "headers", None)
     detail = exc.errors if isinstance(exc, errors.InvalidRequest) else exc.detail
-    return _detail(status_for(exc), detail, headers)
+    # Some errors name more than the message (history's 404 also gives the address).
+    body = {"detail": detail, **getattr(exc, "extra", {})}
+    return JSONResponse(body, status_code=status_for(exc), headers=headers)
 
 
 async def _http_error(_request: Request, exc: Exception) -> Response:

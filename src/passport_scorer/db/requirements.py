@@ -117,7 +117,8 @@ ROUTE_FAMILIES: Mapping[str, frozenset[str]] = {
     "stamps listing": frozenset(
         {"account_accountapikey", "account_accountapikeyanalytics", "ceramic_cache_ceramiccache"}
     ),
-    # GET /account/customization/*: theme, allow lists, custom credentials, chains, weights.
+    # GET /account/customization/*: theme, allow lists, custom credentials, chains, weights,
+    # the dashboards shown in the app's top navigation, featured campaigns, stamp metadata.
     "customization": _WEIGHTS
     | _DEFAULT_WEIGHTS
     | {
@@ -127,7 +128,9 @@ ROUTE_FAMILIES: Mapping[str, frozenset[str]] = {
         "account_customcredentialruleset",
         "account_customization",
         "account_customplatform",
+        "account_featuredcampaign",
         "account_includedchainid",
+        "registry_stampmetadata",
     },
     # /ceramic-cache/tos/*: the active terms, messages to sign (with a nonce), acceptances.
     "terms of service": frozenset({"account_nonce", "tos_tos", "tos_tosacceptanceproof"}),

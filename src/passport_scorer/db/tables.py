@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
     Date,
     Double,
@@ -1750,4 +1751,23 @@ tos_tosacceptanceproof = Table(
         postgresql_ops={"nonce": "varchar_pattern_ops"},
     ),
     Index("tos_tosacceptanceproof_tos_id_b93bc3e2", "tos_id"),
+)
+
+
+# --- Migration 0003: the customization routes' featured campaigns ----------------------------
+
+account_featuredcampaign = Table(
+    "account_featuredcampaign",
+    metadata,
+    Column("id", BigIdentityType, Identity(start=1, increment=1), nullable=False),
+    Column("partner_name", String(100), nullable=False),
+    Column("partner_logo", Text(), nullable=False),
+    Column("image_tag", String(100), nullable=False),
+    Column("header_text", String(255), nullable=False),
+    Column("body_text", Text(), nullable=False),
+    Column("destination_url", String(200), nullable=False),
+    Column("is_active", Boolean(), nullable=False),
+    Column("display_order", Integer(), nullable=False),
+    CheckConstraint("display_order >= 0", name="account_featuredcampaign_display_order_check"),
+    PrimaryKeyConstraint("id", name="account_featuredcampaign_pkey"),
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,3 +51,31 @@ def legacy_amount(amount: Decimal) -> str:
 def stake_time(moment: datetime) -> str:
     """ISO 8601 in UTC, as Python's `isoformat` (`2024-05-01T12:00:00.120000+00:00`)."""
     return moment.astimezone(UTC).isoformat()
+
+
+def stake_json(stake: Stake) -> dict[str, Any]:
+    """A current stake as every stake route shows it."""
+    return {
+        "chain": stake.chain,
+        "staker": stake.staker,
+        "stakee": stake.stakee,
+        "amount": eighteen_places(stake.current_amount),
+        "unlock_time": stake_time(stake.unlock_time),
+        "lock_time": stake_time(stake.lock_time),
+        "last_updated_in_block": int(stake.last_updated_in_block),
+    }
+
+
+def legacy_event_json(event: LegacyStakeEvent) -> dict[str, Any]:
+    """A legacy staking event as every stake route shows it."""
+    return {
+        "id": event.id,
+        "event_type": event.event_type,
+        "round_id": event.round_id,
+        "staker": event.staker,
+        "address": event.address,
+        "amount": legacy_amount(event.amount),
+        "staked": event.staked,
+        "block_number": event.block_number,
+        "tx_hash": event.tx_hash,
+    }

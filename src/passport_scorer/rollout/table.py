@@ -52,6 +52,9 @@ RULES: tuple[RuleSpec, ...] = (
              ("GET",), PASSPORT_HOSTS, live_target="registry-api"),
     RuleSpec("v2-stamps-score", PUBLIC, 2112, ("/v2/stamps/*/score/*",), ("GET",),
              PASSPORT_HOSTS, live_target="v2-stamp-score", group=V2_SCORE_GROUP),
+    # The history, v2-catchall and registry-api rules reach routes both services serve (the
+    # score history, stamp pages and metadata, the v1 registry; `inventory.LIVE_ENDPOINTS`), so
+    # a group can weight them; only `POST /registry/feature/scorer/generic` is live-only.
     RuleSpec("v2-catchall", PUBLIC, 2200, ("/v2/*",), hosts=PASSPORT_HOSTS,
              live_target="registry-api"),
     RuleSpec("registry-api", PUBLIC, 3000, ("/registry/*",), live_target="registry-api",

@@ -33,6 +33,7 @@ from passport_scorer.services.rate_limits import (
     Unlimited,
 )
 from passport_scorer.services.scoring import ScoringService
+from passport_scorer.services.stamp_metadata import StampMetadataSource
 
 
 def scoring_store(db: Database) -> ScoringStore:
@@ -81,6 +82,8 @@ class Services:
     pbkdf2: Pbkdf2Checks
     api_key_reader: ApiKeyReader = field(default_factory=ApiKeyReader)
     internal_token: InternalToken = field(default_factory=lambda: InternalToken(None))
+    # The Passport app's stamp metadata (None: `PASSPORT_PUBLIC_URL` is not set).
+    stamp_metadata: StampMetadataSource | None = None
     # The Passport app's routes: their token check and their community (unset: 503).
     app_tokens: AppTokenVerifier | None = None
     ceramic_scorer: CeramicScorer = field(default_factory=CeramicScorer)
@@ -120,6 +123,11 @@ class Services:
                 demo_key.get_secret_value() if demo_key else None, settings.DEMO_API_KEY_ALIASES
             ),
             internal_token=InternalToken(token.get_secret_value().encode() if token else None),
+            stamp_metadata=(
+                StampMetadataSource(settings.PASSPORT_PUBLIC_URL)
+                if settings.PASSPORT_PUBLIC_URL
+                else None
+            ),
             app_tokens=app_token_verifier(settings),
             ceramic_scorer=CeramicScorer(settings.CERAMIC_CACHE_SCORER_ID),
         )
@@ -131,6 +139,8 @@ class Services:
             held.append(self.rate_limiter)
         if self.analytics is not None:
             held.append(self.analytics)  # writes through the database: closed before it
+        if self.stamp_metadata is not None:
+            held.append(self.stamp_metadata)
         return held
 
     async def close(self) -> None:

@@ -8,15 +8,7 @@ from pydantic import BaseModel
 
 from passport_scorer.api.auth.internal_token import INTERNAL_TOKEN
 from passport_scorer.api.endpoint import Call, endpoint
-from passport_scorer.db.queries import stakes
-from passport_scorer.domain.address import normalise_address
-from passport_scorer.domain.stakes import (
-    LegacyStakeEvent,
-    Stake,
-    eighteen_places,
-    legacy_amount,
-    stake_time,
-)
+from passport_scorer.services import stakes
 
 
 class StakeSchema(BaseModel):
@@ -49,32 +41,6 @@ class LegacyStakesSchema(BaseModel):
     results: list[LegacyStakeSchema]
 
 
-def _stake(stake: Stake) -> dict[str, Any]:
-    return {
-        "chain": stake.chain,
-        "staker": stake.staker,
-        "stakee": stake.stakee,
-        "amount": eighteen_places(stake.current_amount),
-        "unlock_time": stake_time(stake.unlock_time),
-        "lock_time": stake_time(stake.lock_time),
-        "last_updated_in_block": int(stake.last_updated_in_block),
-    }
-
-
-def _legacy(event: LegacyStakeEvent) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "event_type": event.event_type,
-        "round_id": event.round_id,
-        "staker": event.staker,
-        "address": event.address,
-        "amount": legacy_amount(event.amount),
-        "staked": event.staked,
-        "block_number": event.block_number,
-        "tx_hash": event.tx_hash,
-    }
-
-
 @endpoint(
     "GET",
     "/internal/stake/gtc/{address}",
@@ -86,8 +52,7 @@ def _legacy(event: LegacyStakeEvent) -> dict[str, Any]:
     tag="internal",
 )
 async def get_gtc_stakes(call: Call) -> dict[str, Any]:
-    address = normalise_address(call.path["address"])
-    return {"items": [_stake(stake) for stake in await stakes.stakes_of(call.ex, address)]}
+    return await stakes.gtc_stakes(call.ex, call.path["address"])
 
 
 @endpoint(
@@ -101,9 +66,7 @@ async def get_gtc_stakes(call: Call) -> dict[str, Any]:
     tag="internal",
 )
 async def get_legacy_gtc_stakes(call: Call) -> dict[str, Any]:
-    address = normalise_address(call.path["address"])
-    events = await stakes.legacy_stake_events(call.ex, address, call.path["round_id"])
-    return {"results": [_legacy(event) for event in events]}
+    return await stakes.legacy_gtc_stake(call.ex, call.path["address"], call.path["round_id"])
 
 
 ENDPOINTS = [get_gtc_stakes, get_legacy_gtc_stakes]

@@ -12,7 +12,7 @@ from passport_scorer.db.tables import account_community as communities
 from passport_scorer.db.tables import scorer_weighted_binaryweightedscorer as binary_scorers
 from passport_scorer.db.tables import scorer_weighted_scorer as scorers
 from passport_scorer.db.tables import scorer_weighted_weightedscorer as weighted_scorers
-from passport_scorer.domain.communities import Community, ScorerConfig
+from passport_scorer.domain.communities import BIGINT_MAX, Community, ScorerConfig
 
 # The scorer is reached through `account_community.scorer_id` (never by
 # assuming scorer id = community id); Django reads the child table named by
@@ -139,3 +139,19 @@ async def ensure_binary_community(
             .values(weights=weights, threshold=threshold)
         )
     return int(community_id)
+
+
+async def find_for_account_by_text(
+    ex: Executor, scorer_id: str, account_id: int
+) -> Community | None:
+    """As `find_for_account`, for a scorer id given as text (v1 bodies): the account's community
+    whose `external_scorer_id` is that text, else whose `id` is that number."""
+    matches = communities.c.external_scorer_id == scorer_id
+    if scorer_id.isascii() and scorer_id.isdigit() and int(scorer_id) <= BIGINT_MAX:
+        matches = matches | (communities.c.id == int(scorer_id))
+    statement = (
+        _COMMUNITY_WITH_SCORER.where(communities.c.account_id == account_id, matches)
+        .order_by(case((communities.c.external_scorer_id == scorer_id, 0), else_=1))
+        .limit(1)
+    )
+    return community_from_row(await ex.first(statement))
