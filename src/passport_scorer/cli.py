@@ -68,7 +68,6 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     log.info(
         "serving", extra={"address": f"http://{args.host}:{args.port}", "workers": args.workers}
     )
-    warn_unconfigured_app_routes(settings)
     with _metrics_dir():
         # Inside: its imports load the metrics client, which must see the workers' folder.
         warn_unconfigured_app_routes(settings)
