@@ -35,6 +35,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from granian.constants import Interfaces, Loops
 
     from passport_scorer import logs
+    from passport_scorer.http_limits import http1_settings
 
     logs.configure(settings.LOG_LEVEL)
     logging.getLogger("passport_scorer").info(
@@ -50,6 +51,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         loop=Loops.uvloop,
         log_enabled=False,
         respawn_failed_workers=True,
+        http1_settings=http1_settings(settings),
     ).serve()
     return 0
 

@@ -81,6 +81,12 @@ class Settings(BaseModel):
 
     LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
+    # `passport-scorer serve` (Granian's HTTP/1 settings): the largest request head (request
+    # line and headers) a connection may buffer, larger is 431; and how long a client may take
+    # to send it before the connection is closed.
+    HTTP_MAX_BUFFER_SIZE: int = Field(default=417_792, ge=8_192, le=16_777_216)
+    HTTP_HEADER_READ_TIMEOUT_SECONDS: float = Field(default=30.0, gt=0, le=3_600)
+
     @field_validator("FF_MULTI_NULLIFIER", "FF_API_ANALYTICS", "RATELIMIT_ENABLE", mode="before")
     @classmethod
     def _switch(cls, value: object) -> object:
