@@ -40,6 +40,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "").strip()
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "").strip()
 BACKENDS = ["sqlite", "postgres"] if TEST_DATABASE_URL else ["sqlite"]
+CHROMIUM = (
+    os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+)
 INTERNAL_TOKEN = "internal-test-token"
 _ED25519 = Ed25519Issuer()
 
@@ -55,7 +58,8 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_report_header(config: pytest.Config) -> str:
     note = "" if TEST_DATABASE_URL else " (set TEST_DATABASE_URL to run the Postgres tests too)"
     redis = TEST_REDIS_URL or "none (set TEST_REDIS_URL to run the Redis tests)"
-    return f"database backends: {', '.join(BACKENDS)}{note}; redis: {redis}"
+    browser = CHROMIUM or "none (install chromium to run the /docs rendering test)"
+    return f"database backends: {', '.join(BACKENDS)}{note}; redis: {redis}; chromium: {browser}"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -64,8 +68,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         callspec = getattr(item, "callspec", None)
         backend = callspec.params.get("backend") if callspec else None
-        if (item.get_closest_marker("postgres") and backend != "postgres") or (
-            item.get_closest_marker("redis") and not TEST_REDIS_URL
+        if (
+            (item.get_closest_marker("postgres") and backend != "postgres")
+            or (item.get_closest_marker("redis") and not TEST_REDIS_URL)
+            or (item.get_closest_marker("chromium") and not CHROMIUM)
         ):
             deselected.append(item)
         else:

@@ -81,6 +81,7 @@ class World:
         kind: str = "WEIGHTED_BINARY",
         rule: str = "LIFO",
         external_scorer_id: str | None = None,
+        human_points_program: bool = False,
     ) -> int:
         """A community whose scorer id differs from its own id (a decoy scorer comes first)."""
         child = {
@@ -104,7 +105,7 @@ class World:
                             use_case="sybil_protection",
                             deleted_at=None,
                             external_scorer_id=external_scorer_id,
-                            human_points_program=False,
+                            human_points_program=human_points_program,
                         )
                         .returning(tables.account_community.c.id)
                     )
@@ -219,6 +220,60 @@ class World:
                         )
                     )
         return ids
+
+    async def points_configs(
+        self, points: dict[str, int], *, inactive: tuple[str, ...] = ()
+    ) -> None:
+        """`registry_humanpointsconfig` rows: action → points (active unless listed)."""
+        async with self.transaction() as conn:
+            await conn.execute(
+                insert(tables.registry_humanpointsconfig),
+                [
+                    {"action": action, "points": value, "active": action not in inactive}
+                    for action, value in points.items()
+                ],
+            )
+
+    async def address_list(self, name: str, addresses: list[str]) -> int:
+        """An `account_addresslist` with these members."""
+        async with self.transaction() as conn:
+            list_id = (
+                await conn.execute(
+                    insert(tables.account_addresslist)
+                    .values(name=name)
+                    .returning(tables.account_addresslist.c.id)
+                )
+            ).scalar_one()
+            if addresses:
+                await conn.execute(
+                    insert(tables.account_addresslistmember),
+                    [{"address": address, "list_id": list_id} for address in addresses],
+                )
+        return int(list_id)
+
+    async def human_points(self, rows: list[dict[str, Any]]) -> None:
+        """`registry_humanpoints` rows (`address` and `action`; the rest as Django defaults)."""
+        defaults = {"tx_hash": "", "chain_id": 0, "provider": "", "timestamp": datetime.now(UTC)}
+        async with self.transaction() as conn:
+            await conn.execute(
+                insert(tables.registry_humanpoints), [{**defaults, **row} for row in rows]
+            )
+
+    async def points_multiplier(self, address: str, multiplier: int) -> None:
+        async with self.transaction() as conn:
+            await conn.execute(
+                insert(tables.registry_humanpointsmultiplier).values(
+                    address=address, multiplier=multiplier
+                )
+            )
+
+    async def qualified(self, address: str, community_ids: list[int]) -> None:
+        """`registry_humanpointscommunityqualifiedusers` rows."""
+        async with self.transaction() as conn:
+            await conn.execute(
+                insert(tables.registry_humanpointscommunityqualifiedusers),
+                [{"address": address, "community_id": c} for c in community_ids],
+            )
 
     async def rows(self, table: Any, **where: Any) -> list[dict[str, Any]]:
         statement = select(table).order_by(*table.primary_key.columns)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import sqlite3
 import subprocess
 import sys
 import time
@@ -115,11 +116,19 @@ def test_keys_create_list_revoke(tmp_path: Path) -> None:
 
     revoked = run("keys", "revoke", prefix, env=env)
     assert revoked.returncode == 0
+    again = run("keys", "revoke", prefix, env=env)
+    assert again.returncode == 0
+    assert again.stdout.strip() == f"{prefix} was already revoked: nothing changed"
     listed = run("keys", "list", "--account", "1", env=env)
     assert next(row for row in listed.stdout.splitlines() if row.startswith(prefix)).endswith(
         "revoked"
     )
     assert run("keys", "revoke", "nosuchpx", env=env).returncode == 2
+    unknown = run("keys", "list", "--account", "999", env=env)
+    assert (unknown.returncode, unknown.stderr.strip()) == (
+        2,
+        "passport-scorer: no account with id 999",
+    )
     assert run("keys", "create", "--community", "99", env=env).returncode == 2
     assert (
         run("keys", "create", "--community", "1", "--rate-limit", "soon", env=env).returncode == 2
@@ -162,10 +171,12 @@ def test_routes_validate_fails_with_a_precise_message(tmp_path: Path) -> None:
 def test_database_commands_fail_with_one_line_when_the_database_is_missing_or_down(
     tmp_path: Path,
 ) -> None:
-    empty = {"DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
+    empty = tmp_path / "empty.sqlite3"
+    sqlite3.connect(empty).close()  # a database file without our tables
+    empty_env = {"DATABASE_URL": f"sqlite:///{empty}"}
     down = {"DATABASE_URL": f"postgresql://scorer:pw@127.0.0.1:{free_port()}/passport"}
     for args, env, says in (
-        (("keys", "list", "--account", "1"), empty, "no such table: account_accountapikey"),
+        (("keys", "list", "--account", "1"), empty_env, "no such table: account_account ("),
         (("keys", "revoke", "abc"), down, "Connect call failed"),
         (("check",), down, "Connect call failed"),
         (("demo",), down, "Connect call failed"),
@@ -174,6 +185,8 @@ def test_database_commands_fail_with_one_line_when_the_database_is_missing_or_do
         assert result.returncode == 2, (args, result.stderr)
         [line] = result.stderr.strip().splitlines()
         assert says in line and "pw" not in line, line
+        hint = "is the database server running?" if env is down else "`passport-scorer migrate`"
+        assert hint in line, line
 
 
 def test_package_needs_no_service_settings_and_names_a_wrong_project(tmp_path: Path) -> None:
@@ -182,3 +195,88 @@ def test_package_needs_no_service_settings_and_names_a_wrong_project(tmp_path: P
     assert result.stderr.strip() == (
         f"passport-scorer: {tmp_path} is not the project folder (pyproject.toml, constraints.txt)"
     )
+
+
+def test_version_and_help_name_every_command() -> None:
+    from passport_scorer import __version__
+
+    version = run("--version", env={})
+    assert (version.returncode, version.stdout.strip()) == (0, f"passport-scorer {__version__}")
+    helped = run("--help", env={})
+    assert helped.returncode == 0
+    for command in (
+        "serve",
+        "migrate",
+        "check",
+        "keys",
+        "communities",
+        "routes",
+        "package",
+        "demo",
+    ):
+        assert re.search(rf"^    {command}\b", helped.stdout, re.MULTILINE), command
+
+
+def test_communities_list_shows_what_a_score_needs(tmp_path: Path) -> None:
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'c.sqlite3'}"}
+    assert run("migrate", env=env).returncode == 0
+    assert run("demo", env=env).returncode == 0
+    listed = run("communities", "list", env=env)
+    assert listed.returncode == 0, listed.stderr
+    header, row = listed.stdout.splitlines()
+    assert header.split() == ["id", "account", "name", "external", "id", "scorer", "threshold"]
+    assert row.split() == ["1", "1", "Demo", "community", "-", "WEIGHTED_BINARY", "20.00000"]
+    mine = run("communities", "list", "--account", "1", env=env)
+    assert mine.stdout == listed.stdout
+    unknown = run("communities", "list", "--account", "7", env=env)
+    assert (unknown.returncode, unknown.stderr.strip()) == (
+        2,
+        "passport-scorer: no account with id 7",
+    )
+
+
+def test_routes_validate_from_inside_infra_warns_on_example_arns() -> None:
+    infra = Path(__file__).parents[1] / "infra"
+    result = subprocess.run(
+        [sys.executable, "-m", "passport_scorer", "routes", "validate", "--stack", "production"],
+        cwd=infra,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("warning:")]
+    assert (
+        "warning: stack production: passport-scorer:liveTargetGroups holds example ARNs "
+        "(account 333333333333): replace them with the live stack's values"
+    ) in warnings
+    assert result.stdout.splitlines()[-1].startswith("stack production: routing is valid")
+    unknown = subprocess.run(
+        [sys.executable, "-m", "passport_scorer", "routes", "plan", "--stack", "prod"],
+        cwd=infra,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert unknown.returncode == 2
+    assert unknown.stderr.strip().endswith(f"(stacks in {infra}: production, review, staging)")
+
+
+def test_routes_validate_reports_every_setting_error_at_once(tmp_path: Path) -> None:
+    infra = Path(__file__).parents[1] / "infra"
+    text = (infra / "Pulumi.production.yaml").read_text()
+    text = text.replace("    percent: 0\n", "    percent: 10\n    groups: {v2-score: 25}\n")
+    text = text.replace('    FF_MULTI_NULLIFIER: "off"\n', "    FF_MULTI_NULLIFIER: maybe\n")
+    text = text.replace("stickinessSeconds: 300", "stickinessSeconds: soon")
+    (tmp_path / "Pulumi.many.yaml").write_text(text)
+    result = run("routes", "validate", "--stack", "many", "--config-dir", str(tmp_path), env={})
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "passport-scorer: stack many: rollout.groups.v2-score is 25, above rollout.percent 10: "
+        "lower the group or raise percent",
+        "passport-scorer: stack many: rollout.stickinessSeconds must be an integer",
+        "passport-scorer: stack many: environment: invalid setting FF_MULTI_NULLIFIER: "
+        "Input should be 'on' or 'off'",
+    ]

@@ -47,9 +47,13 @@ async def test_two_addresses_racing_for_one_nullifier_end_with_one_owner(
     owner = link["address"]
     for address, body in zip(addresses, bodies, strict=True):
         assert body["stamps"]["Google"]["dedup"] is (address != owner), (address, owner, body)
-    losers = sum(address != owner for address in addresses)
-    assert await world.count(tables.registry_event, action="LDP") == losers
-    assert await world.count(tables.registry_event, action="SCU") == 20
+    loser = BOB if owner == ALICE else ALICE
+    # Every scoring of the loser deduplicated it once (concurrent requests of one address
+    # share scorings, so there may be fewer scorings than requests).
+    loser_scorings = await world.count(tables.registry_event, action="SCU", address=loser)
+    assert 1 <= loser_scorings <= 10
+    assert await world.count(tables.registry_event, action="LDP") == loser_scorings
+    assert await world.count(tables.registry_event, action="LDP", address=owner) == 0
     owner_passport = (await world.rows(tables.registry_passport, address=owner))[0]["id"]
     assert await world.count(tables.registry_stamp, passport_id=owner_passport) == 1
     assert await world.count(tables.registry_stamp) == 1

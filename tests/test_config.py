@@ -42,6 +42,15 @@ def test_reference_names_and_spellings() -> None:
         ({"FF_MULTI_NULLIFIER": "maybe"}, "invalid setting FF_MULTI_NULLIFIER"),
         ({"DB_POOL_SIZE": "0"}, "invalid setting DB_POOL_SIZE"),
         ({"DEMO_API_SCORER_ID": "x"}, "invalid setting DEMO_API_SCORER_ID"),
+        (
+            {"REDIS_URL": "http://:pw@cache:6379/0"},
+            "invalid setting REDIS_URL: scheme 'http' is not redis, rediss or unix",
+        ),
+        ({"REDIS_URL": "cache:6379"}, "invalid setting REDIS_URL: not a URL"),
+        ({"ACCESS_LOG": "loud"}, "invalid setting ACCESS_LOG"),
+        ({"LIBRARY_LOG_LEVEL": "chatty"}, "invalid setting LIBRARY_LOG_LEVEL"),
+        ({"HUMAN_POINTS_WRITE_ENABLED": "true"}, "invalid setting HUMAN_POINTS_WRITE_ENABLED"),
+        ({"HUMAN_POINTS_START_TIMESTAMP": "soon"}, "invalid setting HUMAN_POINTS_START_TIMESTAMP"),
     ],
 )
 def test_invalid_settings_fail_with_one_line(environ: dict[str, str], message: str) -> None:
@@ -51,9 +60,44 @@ def test_invalid_settings_fail_with_one_line(environ: dict[str, str], message: s
     assert "\n" not in str(caught.value)
 
 
+def test_human_points_settings_take_the_reference_spellings() -> None:
+    off = load_settings({})
+    assert (off.HUMAN_POINTS_ENABLED, off.HUMAN_POINTS_WRITE_ENABLED) == ("off", "off")
+    assert (off.HUMAN_POINTS_START_TIMESTAMP, off.HUMAN_POINTS_MTA_ENABLED) == (0, "off")
+    on = load_settings(
+        {
+            "HUMAN_POINTS_ENABLED": "true",
+            "HUMAN_POINTS_WRITE_ENABLED": "True",
+            "HUMAN_POINTS_START_TIMESTAMP": "1747000000",
+            "HUMAN_POINTS_MTA_ENABLED": "1",
+        }
+    )
+    assert (on.HUMAN_POINTS_ENABLED, on.HUMAN_POINTS_WRITE_ENABLED) == ("on", "on")
+    assert (on.HUMAN_POINTS_START_TIMESTAMP, on.HUMAN_POINTS_MTA_ENABLED) == (1747000000, "on")
+
+
 def test_database_urls_map_to_async_drivers() -> None:
     pg = to_sqlalchemy_url("postgres://u:p@db:5432/passport?sslmode=disable")
     assert pg.drivername == "postgresql+asyncpg"
     assert pg.query == {"ssl": "disable"}
     assert to_sqlalchemy_url("sqlite:///./x.db").drivername == "sqlite+aiosqlite"
     assert "p@" not in redact("postgres://u:p@db/passport")
+
+
+def test_redis_urls_of_every_scheme_and_an_empty_one() -> None:
+    for url in ("redis://:pw@cache:6379/0", "rediss://cache:6380/1", "unix:///run/redis.sock"):
+        value = load_settings({"REDIS_URL": url}).REDIS_URL
+        assert value is not None and value.get_secret_value() == url
+    assert load_settings({"REDIS_URL": ""}).REDIS_URL is None
+
+
+def test_placeholder_issuers_are_recognised() -> None:
+    assert load_settings({}).placeholder_issuers
+    assert load_settings({"TRUSTED_IAM_ISSUERS": "[]"}).placeholder_issuers
+    assert not load_settings({"TRUSTED_IAM_ISSUERS": '["did:ethr:0xreal"]'}).placeholder_issuers
+
+
+def test_operations_settings_defaults() -> None:
+    settings = load_settings({"LOG_LEVEL": "debug"})
+    assert (settings.LOG_LEVEL, settings.LIBRARY_LOG_LEVEL) == ("DEBUG", "WARNING")
+    assert settings.ACCESS_LOG == "on" and settings.OTEL_EXPORTER_OTLP_ENDPOINT is None

@@ -10,6 +10,8 @@ from starlette.routing import BaseRoute
 
 from passport_scorer import __version__
 from passport_scorer.api import cors, errors, openapi
+from passport_scorer.api import metrics as metrics_api
+from passport_scorer.api.access_log import AccessLogMiddleware
 from passport_scorer.api.analytics import AnalyticsMiddleware
 from passport_scorer.api.endpoint import Endpoint
 from passport_scorer.api.routes import endpoints
@@ -40,7 +42,10 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         version=__version__,
         summary="Scores Ethereum addresses from their verifiable-credential stamps.",
     )
-    app = Starlette(routes=[*routes(declared), *openapi.routes(schema)], lifespan=lifespan)
+    app = Starlette(
+        routes=[*routes(declared), *openapi.routes(schema), *metrics_api.ROUTES],
+        lifespan=lifespan,
+    )
     app.state.services = services
     errors.install(app)
     if services.analytics is not None:
@@ -52,6 +57,13 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
             paths=[path for path, _ in app_facing],
             methods=cors.allowed_methods(app_facing),
         )
+    # Observability (outermost): metrics per route template, then the access log + request id.
+    app.add_middleware(metrics_api.MetricsMiddleware, pool_stats=services.db.pool_stats)
+    app.add_middleware(AccessLogMiddleware, enabled=services.settings.ACCESS_LOG == "on")
+    if services.settings.OTEL_EXPORTER_OTLP_ENDPOINT:
+        from passport_scorer.observability import tracing
+
+        tracing.install(app, services.db, tracing.tracer_provider())
     return app
 
 
@@ -60,5 +72,5 @@ def create_served_app() -> Starlette:
     from passport_scorer import logs
 
     settings = get_settings()
-    logs.configure(settings.LOG_LEVEL)
+    logs.configure(settings.LOG_LEVEL, settings.LIBRARY_LOG_LEVEL)
     return create_app(settings)

@@ -13,7 +13,15 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 # The reference's defaults: two placeholder DIDs that sign nothing real, so a
 # scorer with no TRUSTED_IAM_ISSUERS configured trusts no real issuer.
@@ -24,6 +32,8 @@ DEFAULT_TRUSTED_IAM_ISSUERS = [
 DEFAULT_DATABASE_URL = "sqlite:///./passport_scorer.sqlite3"
 
 Switch = Literal["on", "off"]
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
+REDIS_SCHEMES = ("redis://", "rediss://", "unix://")
 
 
 class ConfigurationError(Exception):
@@ -79,7 +89,15 @@ class Settings(BaseModel):
     # Checked credentials remembered per worker (verdicts never change for the same bytes).
     PROOF_CACHE_SIZE: int = Field(default=20_000, ge=0)
 
-    LOG_LEVEL: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    LOG_LEVEL: LogLevel = "INFO"
+    # Libraries' own loggers (database drivers, HTTP server): quiet unless asked for.
+    LIBRARY_LOG_LEVEL: LogLevel = "WARNING"
+    # One JSON line per request (method, route template, status, duration, request id).
+    ACCESS_LOG: Switch = "on"
+    # OpenTelemetry traces over OTLP/gRPC when set (needs the `otel` extra).
+    OTEL_EXPORTER_OTLP_ENDPOINT: str | None = None
+    # Skipped-stamp summaries (untrusted issuer) are logged at most once per issuer per interval.
+    SKIPPED_STAMPS_LOG_SECONDS: float = Field(default=60.0, ge=0)
 
     # `passport-scorer serve` (Granian's HTTP/1 settings): the largest request head (request
     # line and headers) a connection may buffer, larger is 431; and how long a client may take
@@ -87,7 +105,36 @@ class Settings(BaseModel):
     HTTP_MAX_BUFFER_SIZE: int = Field(default=417_792, ge=8_192, le=16_777_216)
     HTTP_HEADER_READ_TIMEOUT_SECONDS: float = Field(default=30.0, gt=0, le=3_600)
 
-    @field_validator("FF_MULTI_NULLIFIER", "FF_API_ANALYTICS", "RATELIMIT_ENABLE", mode="before")
+    # --- Human points (the reference's names; `domain/human_points.py`) ---------------------
+    # Points data in the score answers of communities in the programme; off: always null.
+    HUMAN_POINTS_ENABLED: Switch = "off"
+    # Passing scorings in the programme record the points they earn (needs the one above).
+    HUMAN_POINTS_WRITE_ENABLED: Switch = "off"
+    # Unix time in seconds; scorings before it earn no points.
+    HUMAN_POINTS_START_TIMESTAMP: int = Field(default=0, ge=0)
+    # MetaMask OG points (`MM2`) for addresses on the list `MetaMaskOG2`.
+    HUMAN_POINTS_MTA_ENABLED: Switch = "off"
+
+    @field_validator(
+        "HUMAN_POINTS_ENABLED", "HUMAN_POINTS_WRITE_ENABLED", "HUMAN_POINTS_MTA_ENABLED",
+        mode="before",
+    )  # fmt: skip
+    @classmethod
+    def _points_switch(cls, value: object) -> object:
+        return _parse_switch(value)
+
+    @field_validator("HUMAN_POINTS_WRITE_ENABLED")
+    @classmethod
+    def _points_written_only_when_enabled(cls, value: Switch, info: ValidationInfo) -> Switch:
+        if value == "on" and info.data.get("HUMAN_POINTS_ENABLED") != "on":
+            raise ValueError("needs HUMAN_POINTS_ENABLED=on (human points are off without it)")
+        return value
+
+    # ----------------------------------------------------------------------------------------
+
+    @field_validator(
+        "FF_MULTI_NULLIFIER", "FF_API_ANALYTICS", "RATELIMIT_ENABLE", "ACCESS_LOG", mode="before"
+    )
     @classmethod
     def _switch(cls, value: object) -> object:
         return _parse_switch(value)
@@ -109,6 +156,26 @@ class Settings(BaseModel):
                 raise ValueError("must be a JSON list of strings") from exc
         return value
 
+    @field_validator("LOG_LEVEL", "LIBRARY_LOG_LEVEL", mode="before")
+    @classmethod
+    def _level(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("REDIS_URL")
+    @classmethod
+    def _redis_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        url = value.get_secret_value().strip()
+        if not url:
+            return None  # empty = unset
+        if not url.startswith(REDIS_SCHEMES):
+            if "://" not in url:
+                raise ValueError("not a URL (expected redis://[:password@]host:port/db)")
+            scheme = url.partition("://")[0]
+            raise ValueError(f"scheme {scheme!r} is not redis, rediss or unix")
+        return SecretStr(url)
+
     @field_validator("DATABASE_URL")
     @classmethod
     def _database_url(cls, value: str) -> str:
@@ -124,6 +191,12 @@ class Settings(BaseModel):
     @property
     def trusted_issuers(self) -> frozenset[str]:
         return frozenset(self.TRUSTED_IAM_ISSUERS)
+
+    @property
+    def placeholder_issuers(self) -> bool:
+        """True while TRUSTED_IAM_ISSUERS is the reference's placeholder default (which no
+        real credential is signed by, so every stamp is skipped)."""
+        return set(self.TRUSTED_IAM_ISSUERS) <= set(DEFAULT_TRUSTED_IAM_ISSUERS)
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:

@@ -32,10 +32,12 @@ class JsonFormatter(logging.Formatter):
         return orjson.dumps(entry, default=str).decode()
 
 
-def configure(level: str = "INFO") -> None:
+def configure(level: str = "INFO", library_level: str = "WARNING") -> None:
+    """The service's own loggers at `level`; every other library's (database drivers, the
+    HTTP server) at `library_level`, so DEBUG shows the service's reasons, not driver noise."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(level)
-    # No line per request: it would cost more than serving a cached score.
+    root.setLevel(library_level)
+    logging.getLogger("passport_scorer").setLevel(level)

@@ -4,20 +4,59 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import httpx
 import pytest
 from sqlalchemy.engine import make_url
 
 from passport_scorer.app import create_app
+from passport_scorer.db.schema import migrate
 from passport_scorer.services.container import Services
-from tests.conftest import Scorer, make_settings
+from tests.conftest import (
+    Scorer,
+    create_postgres_database,
+    drop_postgres_database,
+    make_settings,
+    postgres_url,
+)
 
 
 async def test_health_checks_the_database(client: httpx.AsyncClient) -> None:
     response = await client.get("/health")
     assert (response.status_code, response.json()) == (200, {"status": "ok"})
+
+
+async def test_health_reports_a_database_without_our_tables(backend: str, tmp_path: Path) -> None:
+    name = None
+    if backend == "sqlite":
+        path = tmp_path / "empty.sqlite3"
+        with sqlite3.connect(path) as conn:
+            conn.execute("CREATE TABLE unrelated (id INTEGER)")
+        url = f"sqlite:///{path}"
+    else:
+        name = await create_postgres_database()
+        url = postgres_url(name)
+    services = Services.build(make_settings(url))
+    try:
+        transport = httpx.ASGITransport(app=create_app(services=services))
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            response = await client.get("/health")
+        assert response.status_code == 503
+        assert response.json() == {
+            "detail": "Database schema incomplete (missing tables: account_account, "
+            "account_accountapikey, account_accountapikeyanalytics and 56 more); "
+            "run `passport-scorer migrate`."
+        }
+        await asyncio.to_thread(migrate, url)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            assert (await client.get("/health")).status_code == 200
+    finally:
+        await services.close()
+        if name is not None:
+            await drop_postgres_database(name)
 
 
 class TcpProxy:

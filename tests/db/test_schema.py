@@ -13,10 +13,17 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from passport_scorer.db.schema import SchemaError, check_schema, migrate
+from passport_scorer.db.engine import Database
+from passport_scorer.db.schema import SchemaError, check_schema, migrate, missing_tables
 from passport_scorer.db.tables import metadata
 from passport_scorer.db.url import to_sqlalchemy_url
-from tests.conftest import FIXTURES, create_postgres_database, drop_postgres_database, postgres_url
+from tests.conftest import (
+    FIXTURES,
+    create_postgres_database,
+    drop_postgres_database,
+    make_settings,
+    postgres_url,
+)
 
 # Every table Django creates (88), and the subset the score routes use (what 0001 creates).
 FULL_DDL = FIXTURES / "django_schema_full.sql"
@@ -207,11 +214,31 @@ async def test_upgraded_postgres_schema_equals_a_fresh_one(
 
 
 def test_migrate_creates_every_table_on_sqlite_and_is_idempotent(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'new.sqlite3'}"
-    assert check_schema(url).missing_tables  # empty database
-    migrate(url)
-    migrate(url)
+    path = tmp_path / "new.sqlite3"
+    url = f"sqlite:///{path}"
+    assert check_schema(url).missing_tables == sorted(metadata.tables)  # no database yet
+    assert not path.exists()  # checking never creates an empty file
+    first = migrate(url)
+    assert first.created_file and first.created_tables == sorted(metadata.tables)
+    second = migrate(url)
+    assert not second.created_file and second.created_tables == []
     assert check_schema(url).ok
+
+
+def test_a_failed_migration_leaves_no_sqlite_file(tmp_path: Path) -> None:
+    missing_folder = tmp_path / "nowhere" / "new.sqlite3"
+    with pytest.raises(SchemaError, match="its folder does not exist"):
+        migrate(f"sqlite:///{missing_folder}")
+    assert not missing_folder.parent.exists()
+
+
+async def test_missing_tables_reads_the_catalogue(database_url: str) -> None:
+    db = Database.from_settings(make_settings(database_url))
+    try:
+        async with db.session() as ex:
+            assert await missing_tables(ex) == []
+    finally:
+        await db.dispose()
 
 
 def test_sqlite_keeps_one_live_cache_row_per_provider(tmp_path: Path) -> None:

@@ -5,7 +5,13 @@ from pathlib import Path
 import pytest
 
 from passport_scorer.rollout.plan import build_plan
-from passport_scorer.rollout.settings import RolloutConfigError, load_settings, parse_settings
+from passport_scorer.rollout.settings import (
+    RolloutConfigError,
+    load_settings,
+    parse_settings,
+    placeholder_warnings,
+    stack_config,
+)
 
 INFRA = Path(__file__).parents[2] / "infra"
 
@@ -34,14 +40,56 @@ def test_group_overrides_and_stickiness() -> None:
     assert v2.stickiness_seconds == 60
 
 
-def test_a_group_never_exceeds_percent_so_zero_rolls_everything_back() -> None:
+def test_a_group_above_percent_is_refused_but_zero_rolls_everything_back() -> None:
     def shares(percent: int) -> dict[str, int]:
         rollout = {"percent": percent, "groups": {"v2-score": 25, "internal-score": 5}}
         return build_plan(parse_settings("s", {"passport-scorer:rollout": rollout})).percents
 
-    assert shares(10) == {"internal-score": 5, "v2-score": 10}
     assert shares(50) == {"internal-score": 5, "v2-score": 25}
-    assert shares(0) == {"internal-score": 0, "v2-score": 0}
+    assert shares(25) == {"internal-score": 5, "v2-score": 25}
+    assert shares(0) == {"internal-score": 0, "v2-score": 0}  # one-step rollback
+    with pytest.raises(RolloutConfigError) as caught:
+        shares(10)
+    assert str(caught.value) == (
+        "stack s: rollout.groups.v2-score is 25, above rollout.percent 10: "
+        "lower the group or raise percent"
+    )
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    config = {
+        "passport-scorer:rollout": {"percent": 5, "groups": {"everything": 1, "v2-score": 101}},
+        "passport-scorer:liveTargetGroups": {"a": "not-an-arn", "b": "nor-this"},
+        "passport-scorer:environment": {"FF_MULTI_NULIFIER": "on", "DB_POOL_SIZE": "0"},
+    }
+    with pytest.raises(RolloutConfigError) as caught:
+        parse_settings("s", config)
+    assert caught.value.problems == [
+        "stack s: unknown rollout group 'everything' (v2-score, internal-score)",
+        "stack s: rollout.groups.v2-score must be a whole number from 0 to 100, not 101",
+        "stack s: liveTargetGroups.a is not a target group ARN: 'not-an-arn'",
+        "stack s: liveTargetGroups.b is not a target group ARN: 'nor-this'",
+        "stack s: environment.FF_MULTI_NULIFIER is not a service setting",
+        "stack s: environment: invalid setting DB_POOL_SIZE: "
+        "Input should be greater than or equal to 1",
+    ]
+
+
+def test_example_arns_of_the_shipped_stacks_are_warned_about() -> None:
+    config = stack_config(INFRA, "staging")
+    warnings = placeholder_warnings("staging", config)
+    assert any("passport-scorer:liveTargetGroups holds example ARNs" in w for w in warnings)
+    assert all(w.startswith("warning: stack staging: ") for w in warnings)
+    real = {"passport-scorer:publicListenerArn": config["passport-scorer:publicListenerArn"]}
+    real = {k: v.replace(":111111111111:", ":123456789012:") for k, v in real.items()}
+    assert placeholder_warnings("staging", real) == []
+
+
+def test_an_unknown_stack_lists_the_stacks_there() -> None:
+    with pytest.raises(
+        RolloutConfigError, match=r"\(stacks in .*infra: production, review, staging\)"
+    ):
+        load_settings(INFRA, "prod")
 
 
 def test_service_environment_is_checked_as_the_service_reads_it() -> None:

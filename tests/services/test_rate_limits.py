@@ -58,3 +58,21 @@ async def test_unreachable_redis_fails_open_and_logs_once(caplog: pytest.LogCapt
         await limiter.close()
     warnings = [r for r in caplog.records if "Redis unavailable" in r.getMessage()]
     assert len(warnings) == 1
+
+
+@pytest.mark.redis
+async def test_a_refused_redis_password_is_not_reported_as_an_outage(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    server = TEST_REDIS_URL.removeprefix("redis://").rpartition("@")[2]
+    limiter = RedisLimiter(f"redis://nobody:wrong-pw@{server}", log_interval=60)
+    caplog.set_level(logging.WARNING)
+    try:
+        await limiter.hit(key("1/15m"))
+    finally:
+        await limiter.close()
+    [warning] = [r for r in caplog.records if r.getMessage().startswith("rate limiting skipped")]
+    assert warning.getMessage() == (
+        "rate limiting skipped: Redis refused the user name or password in REDIS_URL"
+    )
+    assert "wrong-pw" not in caplog.text

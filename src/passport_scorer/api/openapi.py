@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -9,7 +10,9 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
 
 from passport_scorer.api import statuses
 from passport_scorer.api.cors import ALLOWED_HEADERS, allowed_methods
@@ -33,12 +36,19 @@ SECURITY_SCHEMES = {
     },
 }
 
+# Swagger UI from the installed `swagger-ui-bundle-v2` package: `/docs` needs no network.
+ASSETS_PATH = "/docs/assets"
 _SWAGGER_UI = """<!doctype html>
-<html><head><title>{title}</title>
-<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css">
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="icon" type="image/png" href="{assets}/favicon-32x32.png">
+<link rel="stylesheet" href="{assets}/swagger-ui.css">
 </head><body><div id="swagger-ui"></div>
-<script src="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({{url: "/openapi.json", dom_id: "#swagger-ui"}});</script>
+<script src="{assets}/swagger-ui-bundle.js"></script>
+<script>
+SwaggerUIBundle({{url: "/openapi.json", dom_id: "#swagger-ui", validatorUrl: null}});
+</script>
 </body></html>"""
 
 
@@ -230,10 +240,10 @@ def document(
     }
 
 
-def routes(schema: dict[str, Any]) -> list[Route]:
+def routes(schema: dict[str, Any]) -> list[BaseRoute]:
     """`/openapi.json` and `/docs` (Swagger UI) for `schema`."""
     document = JSONResponse(schema).body
-    page = _SWAGGER_UI.format(title=schema["info"]["title"])
+    page = _SWAGGER_UI.format(title=html.escape(schema["info"]["title"]), assets=ASSETS_PATH)
 
     async def openapi_json(_request: Request) -> Response:
         return Response(document, media_type="application/json")
@@ -244,4 +254,5 @@ def routes(schema: dict[str, Any]) -> list[Route]:
     return [
         Route("/openapi.json", openapi_json, methods=["GET"], include_in_schema=False),
         Route("/docs", docs, methods=["GET"], include_in_schema=False),
+        Mount(ASSETS_PATH, app=StaticFiles(directory=str(swagger_ui_path)), name="docs_assets"),
     ]

@@ -15,5 +15,5 @@ from passport_scorer.app import create_app
 from passport_scorer.config import get_settings
 
 settings = get_settings()
-logs.configure(settings.LOG_LEVEL)
+logs.configure(settings.LOG_LEVEL, settings.LIBRARY_LOG_LEVEL)
 handler = Mangum(create_app(settings), lifespan="off")

@@ -51,9 +51,11 @@ ROUTE_FAMILIES: Mapping[str, frozenset[str]] = {
     # GET /v2/stamps/{scorer_id}/score/{address}, GET /internal/score/v2/{scorer_id}/{address};
     # the reference's scoring also claims a canonical wallet for linked wallets.
     SCORE_ROUTES: _SCORING | {"account_walletgroupcommunityclaim"},
-    # Points rows written while scoring, points data in score answers.
+    # Points rows written while scoring (the MM2/SOG/TCO award lists), points data in answers.
     "human points": frozenset(
         {
+            "account_addresslist",
+            "account_addresslistmember",
             "account_community",
             "registry_humanpoints",
             "registry_humanpointscommunityqualifiedusers",

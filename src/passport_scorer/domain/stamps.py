@@ -16,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 import orjson
 
@@ -44,6 +44,7 @@ class Claims:
     expires_at: datetime
     expiration_text: str  # `expirationDate` exactly as issued
     signature: str  # `proof.proofValue` (EIP-712) or `proof.jws` (Ed25519): the identity
+    issuer: str = ""
 
 
 @dataclass(slots=True)
@@ -125,32 +126,55 @@ def credential_signature(credential: dict[str, Any]) -> str:
     return ""
 
 
-def read_claims(
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Why a credential does not count, whoever is scored (and its issuer, when it names one)."""
+
+    reason: str
+    issuer: str | None = None
+
+
+# Reasons a stamp is skipped (logged at DEBUG, counted in the metrics by reason).
+UNTRUSTED_ISSUER = "issuer is not trusted"
+NOT_JSON = "credential is not a JSON object"
+BAD_EXPIRATION = "expirationDate is missing, malformed or has no time zone"
+NO_SUBJECT = "credentialSubject, its id or its provider is missing"
+NO_NULLIFIERS = "credentialSubject has no hash or nullifiers"
+LONG_NULLIFIER = "a nullifier is longer than 100 characters"
+BAD_PROOF = "proof does not verify"
+OTHER_SUBJECT = "credential is issued to another address"
+EXPIRED = "credential has expired"
+
+
+def examine_claims(
     credential_json: str, *, trusted_issuers: frozenset[str], multi_nullifier: bool
-) -> Claims | None:
-    """The credential's claims if every check that does not need the proof passes."""
+) -> Claims | Rejection:
+    """The credential's claims if every check that does not need the proof passes, else why
+    not."""
     try:
         credential = orjson.loads(credential_json)
     except orjson.JSONDecodeError:
-        return None
+        return Rejection(NOT_JSON)
     if not isinstance(credential, dict):
-        return None
+        return Rejection(NOT_JSON)
     issuer = credential.get("issuer")
     if not isinstance(issuer, str) or issuer not in trusted_issuers:
-        return None
+        return Rejection(UNTRUSTED_ISSUER, issuer if isinstance(issuer, str) else None)
     expires_at = parse_expiration(credential.get("expirationDate"))
+    if expires_at is None:
+        return Rejection(BAD_EXPIRATION, issuer)
     subject = credential.get("credentialSubject")
-    if expires_at is None or not isinstance(subject, dict):
-        return None
+    if not isinstance(subject, dict):
+        return Rejection(NO_SUBJECT, issuer)
     subject_id = subject.get("id")
     provider = subject.get("provider")
     if not isinstance(subject_id, str) or not isinstance(provider, str) or not provider:
-        return None
+        return Rejection(NO_SUBJECT, issuer)
     if not _has_nullifiers(subject):
-        return None
+        return Rejection(NO_NULLIFIERS, issuer)
     nullifiers = nullifiers_of(subject, multi_nullifier=multi_nullifier)
     if any(not isinstance(n, str) or len(n) > MAX_NULLIFIER_LENGTH for n in nullifiers):
-        return None
+        return Rejection(LONG_NULLIFIER, issuer)
     return Claims(
         subject_id=subject_id.lower(),
         provider=provider,
@@ -158,7 +182,33 @@ def read_claims(
         expires_at=expires_at,
         expiration_text=credential["expirationDate"],
         signature=credential_signature(credential),
+        issuer=issuer,
     )
+
+
+def read_claims(
+    credential_json: str, *, trusted_issuers: frozenset[str], multi_nullifier: bool
+) -> Claims | None:
+    """The credential's claims if every check that does not need the proof passes."""
+    claims = examine_claims(
+        credential_json, trusted_issuers=trusted_issuers, multi_nullifier=multi_nullifier
+    )
+    return claims if isinstance(claims, Claims) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A stamp of the scored address that does not count, and why."""
+
+    provider: str
+    reason: str
+    issuer: str | None
+
+
+class SkipReport(Protocol):
+    """Told, once per scoring, of every stamp that does not count."""
+
+    def __call__(self, skipped: Sequence[Skipped]) -> None: ...
 
 
 ProofVerify = Callable[[str], Awaitable[bool]]
@@ -170,6 +220,7 @@ class CredentialChecker:
 
     The verdict depends only on the credential's bytes and this process's settings, so it
     is cached by a digest of those bytes; a changed byte is a different credential.
+    `report`, when given, hears of every stamp a scoring skips, and why.
     """
 
     def __init__(
@@ -179,12 +230,14 @@ class CredentialChecker:
         multi_nullifier: bool,
         verify: ProofVerify,
         cache_size: int = 20_000,
+        report: SkipReport | None = None,
     ) -> None:
         self._trusted_issuers = trusted_issuers
         self._multi_nullifier = multi_nullifier
         self._verify = verify
-        self._cache: OrderedDict[bytes, Claims | None] = OrderedDict()
+        self._cache: OrderedDict[bytes, Claims | Rejection] = OrderedDict()
         self._cache_size = cache_size
+        self.report = report
         self.hits = 0
         self.misses = 0
 
@@ -193,7 +246,7 @@ class CredentialChecker:
         return hashlib.blake2b(credential_json.encode(), digest_size=20).digest()
 
     def cached(self, credential_json: str) -> object:
-        """The remembered verdict, or `_UNSEEN`."""
+        """The remembered verdict (`Claims` or `Rejection`), or `_UNSEEN`."""
         key = self._key(credential_json)
         verdict = self._cache.get(key, _UNSEEN)
         if verdict is not _UNSEEN:
@@ -201,23 +254,28 @@ class CredentialChecker:
             self._cache.move_to_end(key)
         return verdict
 
-    async def check(self, credential_json: str) -> Claims | None:
-        verdict = self.cached(credential_json)
-        if verdict is not _UNSEEN:
-            return verdict  # type: ignore[return-value]
+    async def verdict(self, credential_json: str) -> Claims | Rejection:
+        """The credential's claims once its proof verifies, else why it does not count."""
+        remembered = self.cached(credential_json)
+        if remembered is not _UNSEEN:
+            return remembered  # type: ignore[return-value]
         self.misses += 1
-        claims = read_claims(
+        verdict = examine_claims(
             credential_json,
             trusted_issuers=self._trusted_issuers,
             multi_nullifier=self._multi_nullifier,
         )
-        if claims is not None and not await self._verify(credential_json):
-            claims = None
+        if isinstance(verdict, Claims) and not await self._verify(credential_json):
+            verdict = Rejection(BAD_PROOF, verdict.issuer)
         if self._cache_size:
-            self._cache[self._key(credential_json)] = claims
+            self._cache[self._key(credential_json)] = verdict
             if len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
-        return claims
+        return verdict
+
+    async def check(self, credential_json: str) -> Claims | None:
+        verdict = await self.verdict(credential_json)
+        return verdict if isinstance(verdict, Claims) else None
 
 
 async def valid_stamps(
@@ -228,11 +286,22 @@ async def valid_stamps(
     verdicts: list[Any] = [checker.cached(row.credential_json) for row in chosen]
     unseen = [i for i, verdict in enumerate(verdicts) if verdict is _UNSEEN]
     if unseen:
-        checked = await asyncio.gather(*(checker.check(chosen[i].credential_json) for i in unseen))
-        for i, claims in zip(unseen, checked, strict=True):
-            verdicts[i] = claims
-    return [
-        Stamp(row.provider, row.credential_json, claims)
-        for row, claims in zip(chosen, verdicts, strict=True)
-        if claims is not None and claims.subject_id == did and claims.expires_at >= now
-    ]
+        checked = await asyncio.gather(
+            *(checker.verdict(chosen[i].credential_json) for i in unseen)
+        )
+        for i, verdict in zip(unseen, checked, strict=True):
+            verdicts[i] = verdict
+    kept = []
+    skipped = []
+    for row, verdict in zip(chosen, verdicts, strict=True):
+        if isinstance(verdict, Claims):
+            if verdict.subject_id == did and verdict.expires_at >= now:
+                kept.append(Stamp(row.provider, row.credential_json, verdict))
+                continue
+            verdict = Rejection(
+                OTHER_SUBJECT if verdict.subject_id != did else EXPIRED, verdict.issuer
+            )
+        skipped.append(Skipped(row.provider, verdict.reason, verdict.issuer))
+    if skipped and checker.report is not None:
+        checker.report(skipped)
+    return kept

@@ -17,6 +17,7 @@ from typing import Any
 from passport_scorer.db.engine import Database
 from passport_scorer.db.errors import describe
 from passport_scorer.db.queries import analytics as analytics_queries
+from passport_scorer.observability.metrics import ANALYTICS_ROWS
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class AnalyticsRecorder:
     def record(self, row: dict[str, Any]) -> None:
         if len(self._rows) >= self._max_buffered:
             self.dropped += 1
+            ANALYTICS_ROWS.labels("dropped").inc()
             return
         self._rows.append(row)
         if self.inline:
@@ -71,10 +73,13 @@ class AnalyticsRecorder:
                     async with self._db.transaction() as ex:
                         await analytics_queries.add_rows(ex, batch)
                 except Exception as error:
+                    ANALYTICS_ROWS.labels("dropped").inc(len(batch))
                     # Never the error's text: it can carry the rows' values (key ids, bodies).
                     log.error(
                         "analytics rows dropped", extra={"rows": len(batch), **describe(error)}
                     )
+                else:
+                    ANALYTICS_ROWS.labels("written").inc(len(batch))
 
     async def close(self) -> None:
         if self._flusher is not None and not self._flusher.done():

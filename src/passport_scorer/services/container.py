@@ -20,8 +20,10 @@ from passport_scorer.db.scoring.postgres import PostgresScoringStore
 from passport_scorer.domain.api_keys import extract_api_key
 from passport_scorer.domain.proofs import verify_with_didkit
 from passport_scorer.domain.stamps import CredentialChecker
+from passport_scorer.observability.skipped_stamps import SkippedStamps
 from passport_scorer.services.analytics import AnalyticsRecorder
 from passport_scorer.services.api_keys import Pbkdf2Checks
+from passport_scorer.services.human_points import HumanPointsService
 from passport_scorer.services.rate_limits import (
     InProcessLimiter,
     RateLimiter,
@@ -86,11 +88,13 @@ class Services:
             multi_nullifier=settings.multi_nullifier,
             verify=verify_with_didkit,
             cache_size=settings.PROOF_CACHE_SIZE,
+            report=SkippedStamps(interval=settings.SKIPPED_STAMPS_LOG_SECONDS),
         )
         scoring = ScoringService(
             store=scoring_store(db),
             credentials=credentials,
             demo_scorer_id=settings.DEMO_API_SCORER_ID,
+            points=HumanPointsService.from_settings(settings),
         )
         analytics = (
             AnalyticsRecorder(db, flush_interval=settings.ANALYTICS_FLUSH_SECONDS)

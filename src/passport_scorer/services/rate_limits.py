@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from redis import asyncio as redis
-from redis.exceptions import RedisError
+from redis.exceptions import AuthenticationError, RedisError, ResponseError
 
 from passport_scorer.domain.api_keys import ApiKey
 from passport_scorer.domain.rate_limits import parse_rate, window_end
 from passport_scorer.errors import RateLimited
+from passport_scorer.observability.metrics import RATE_LIMITED
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class _Window:
 
     def check(self, count: int) -> None:
         if count > self.limit:
+            RATE_LIMITED.inc()
             raise RateLimited(retry_after=max(1, self.end - int(self.now)))
 
 
@@ -122,7 +124,7 @@ class RedisLimiter:
             if window.now - self._last_logged >= self._log_interval:
                 self._last_logged = window.now
                 log.warning(
-                    "rate limiting skipped: Redis unavailable",
+                    _skipped_because(error),
                     extra={"error": type(error).__name__, "retry_in_seconds": self._backoff},
                 )
             return
@@ -130,3 +132,12 @@ class RedisLimiter:
 
     async def close(self) -> None:
         await self._client.aclose()
+
+
+def _skipped_because(error: BaseException) -> str:
+    """A refused password is not an outage: say which it is."""
+    if isinstance(error, AuthenticationError):
+        return "rate limiting skipped: Redis refused the user name or password in REDIS_URL"
+    if isinstance(error, ResponseError):
+        return "rate limiting skipped: Redis refused the request (check REDIS_URL)"
+    return "rate limiting skipped: Redis unavailable"

@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
+from functools import partial
 
 from passport_scorer.db.errors import describe, is_database_error, is_retryable, is_unavailable
 from passport_scorer.db.executor import Executor
@@ -39,7 +40,9 @@ from passport_scorer.domain.scoring import (
 )
 from passport_scorer.domain.stamps import CredentialChecker, valid_stamps
 from passport_scorer.errors import CommunityNotFound, ScorerError, ScorerNotFound, ScoringFailed
+from passport_scorer.observability.metrics import record_scoring
 from passport_scorer.services.coalesce import Coalescer
+from passport_scorer.services.human_points import HumanPointsService
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +70,7 @@ class ScoringService:
     demo_scorer_id: int | None = None
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))  # tests fix it
     flights: Coalescer[ScoreView] = field(default_factory=Coalescer)
+    points: HumanPointsService | None = None  # the human points programme; None: off
 
     async def score(
         self,
@@ -84,15 +88,22 @@ class ScoringService:
         if ex.in_transaction:
             if state is None:
                 state = await self.store.read_state(ex, community.id, address)
-            return await self._score(ex, community, state, address)
+            return await self._score_and_show(ex, community, state, address)
 
         async def work(fresh: bool) -> ScoreView:
             current = state
             if fresh or current is None:
                 current = await self.store.read_state(ex, community.id, address)
-            return await self._score(ex, community, current, address)
+            return await self._score_and_show(ex, community, current, address)
 
         return await self.flights.run((community.id, address), work)
+
+    async def _score_and_show(
+        self, ex: Executor, community: Community, state: AddressState, address: str
+    ) -> ScoreView:
+        """The scoring's view, with the address's human points when the programme is on."""
+        view = _observed(await self._score(ex, community, state, address))
+        return view if self.points is None else await self.points.show(ex, community, view)
 
     async def read_for_key(self, ex: Executor, key: str, scorer_id: int, address: str) -> KeyedRead:
         """Public route, step one: the key's row, its scorer and the state, in one read."""
@@ -133,7 +144,7 @@ class ScoringService:
             rules = _rules(community)
             now = self.clock()
             outcome, score = await self._decide(community, address, state, rules, now)
-            if await self._try(self.store.write(ex, outcome)):
+            if await self._try(self._write(ex, community, outcome, partial(self.store.write, ex))):
                 return scored(address, score, now)
             for attempt in range(1, MAX_LOCKED_ATTEMPTS + 1):
                 log.info("scoring raced, redoing it locked", extra={"attempt": attempt})
@@ -142,7 +153,7 @@ class ScoringService:
                         state = await locked.read_state()
                         now = self.clock()
                         outcome, score = await self._decide(community, address, state, rules, now)
-                        if not await self._try(locked.write(outcome)):
+                        if not await self._try(self._write(ex, community, outcome, locked.write)):
                             raise _Retry()
                     return scored(address, score, now)
                 except _Retry:
@@ -158,6 +169,19 @@ class ScoringService:
             message = _stored_message(error, community.id)
         await self.store.save_error(ex, community.id, address, message)
         return failed(address, message)
+
+    async def _write(
+        self,
+        ex: Executor,
+        community: Community,
+        outcome: ScoreWrite,
+        write: Callable[[ScoreWrite], Awaitable[bool]],
+    ) -> bool:
+        """The score write; with it, in one transaction, the human points it earns."""
+        plan = None if self.points is None else self.points.plan(community, outcome)
+        if plan is None or self.points is None:
+            return await write(outcome)
+        return await self.points.write_with_score(ex, partial(write, outcome), plan)
 
     @staticmethod
     async def _try(write: Awaitable[bool]) -> bool:
@@ -218,6 +242,13 @@ def _stored_message(error: Exception, community_id: int) -> str:
         return ScoringFailed.detail
     log.exception("scoring failed", extra={"community_id": community_id})
     return str(error) or type(error).__name__
+
+
+def _observed(view: ScoreView) -> ScoreView:
+    """Count the scoring's outcome and its deduplicated stamps in the metrics."""
+    deduplicated = sum(bool(entry.get("dedup")) for entry in view.stamps.values())
+    record_scoring(error=view.error is not None, deduplicated=deduplicated)
+    return view
 
 
 def _lookup(address: str) -> str:

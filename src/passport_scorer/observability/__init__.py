@@ -1,0 +1,1 @@
+"""What the service tells its operator: metrics, skipped-stamp reports, traces."""

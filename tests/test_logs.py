@@ -1,0 +1,36 @@
+"""Logging: the service's loggers at LOG_LEVEL, every library's at LIBRARY_LOG_LEVEL."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pytest
+
+from passport_scorer import logs
+
+
+@pytest.fixture
+def restore_logging() -> Iterator[None]:
+    root = logging.getLogger()
+    ours = logging.getLogger("passport_scorer")
+    saved = (root.handlers[:], root.level, ours.level)
+    yield
+    root.handlers[:], root.level = saved[0], saved[1]
+    ours.setLevel(saved[2])
+
+
+@pytest.mark.usefixtures("restore_logging")
+def test_debug_shows_the_service_not_the_drivers() -> None:
+    logs.configure("DEBUG")
+    assert logging.getLogger("passport_scorer.stamps").isEnabledFor(logging.DEBUG)
+    for library in ("asyncpg", "sqlalchemy.engine", "aiosqlite", "granian", "redis"):
+        assert not logging.getLogger(library).isEnabledFor(logging.INFO), library
+        assert logging.getLogger(library).isEnabledFor(logging.WARNING), library
+
+
+@pytest.mark.usefixtures("restore_logging")
+def test_libraries_can_be_asked_for() -> None:
+    logs.configure("WARNING", library_level="DEBUG")
+    assert logging.getLogger("aiosqlite").isEnabledFor(logging.DEBUG)
+    assert not logging.getLogger("passport_scorer.access").isEnabledFor(logging.INFO)
