@@ -282,11 +282,11 @@ async def test_wrong_secrets_on_a_pbkdf2_key_are_refused_without_hashing_after_f
     assert (await client.get(path, headers={"X-API-Key": key})).status_code == 401
 
 
-async def test_a_full_pbkdf2_queue_answers_503_at_once(services: Services) -> None:
+async def test_a_full_pbkdf2_queue_answers_503(services: Services) -> None:
     from passport_scorer.domain.api_keys import ApiKey
     from passport_scorer.errors import ServiceUnavailable
 
-    checks = Pbkdf2Checks(services.db, slots=1, queue=1, max_failures=100)
+    checks = Pbkdf2Checks(services.db, slots=1, queue=1, max_failures=100, refusal_delay=0.01)
     encoded = make_pbkdf2("p.secret", "salt", iterations=200_000)
     stored = ApiKey("p." + encoded, "p", 1, encoded, None, True, None, False, None)
     running = [asyncio.create_task(checks.matches("p.secret", stored)) for _ in range(2)]

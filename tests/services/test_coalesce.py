@@ -59,3 +59,50 @@ async def test_a_failed_shared_flight_lets_each_waiter_work_alone() -> None:
         await second
     assert await third == "scored"  # fell back to its own work
     assert calls == ["failing", "failing", "own"]
+
+
+async def test_waiters_are_answered_when_a_newcomer_takes_the_slot_first() -> None:
+    """The running flight ends; before the queued leader wakes, a newcomer starts one; the
+    queued leader joins it and the requests queued behind it get that answer too."""
+    flights: Coalescer[str] = Coalescer()
+    gate = asyncio.Event()
+
+    async def work(fresh: bool) -> str:
+        await gate.wait()
+        return "fresh" if fresh else "first"
+
+    leader = asyncio.create_task(flights.run("a", work))
+    await asyncio.sleep(0)
+    queued_leader = asyncio.create_task(flights.run("a", work))
+    await asyncio.sleep(0)
+    queued = asyncio.create_task(flights.run("a", work))
+    await asyncio.sleep(0)
+    gate.set()
+    await asyncio.sleep(0)  # the leader finishes; the queued leader's wake-up is pending
+    newcomer = asyncio.create_task(flights.run("a", work))
+    answers = await asyncio.wait_for(
+        asyncio.gather(leader, queued_leader, queued, newcomer), timeout=2
+    )
+    assert answers[0] == "first"
+    assert set(answers[1:]) <= {"first", "fresh"}
+
+
+async def test_a_cancelled_queued_leader_does_not_strand_its_waiters() -> None:
+    flights: Coalescer[str] = Coalescer()
+    gate = asyncio.Event()
+
+    async def work(fresh: bool) -> str:
+        await gate.wait()
+        return "done"
+
+    leader = asyncio.create_task(flights.run("a", work))
+    await asyncio.sleep(0)
+    queued_leader = asyncio.create_task(flights.run("a", work))
+    await asyncio.sleep(0)
+    queued = asyncio.create_task(flights.run("a", work))
+    await asyncio.sleep(0)
+    queued_leader.cancel()
+    await asyncio.sleep(0)
+    gate.set()
+    assert await asyncio.wait_for(queued, timeout=2) == "done"  # scored on its own
+    assert await leader == "done"

@@ -39,7 +39,7 @@ class Pbkdf2Checks:
     quarter of a CPU-second), guarded against key-guessing floods.
 
     * At most `slots` checks run at once (in threads) and at most `queue` wait; beyond that
-      the request answers 503 at once instead of queueing.
+      the request answers 503 after `refusal_delay` seconds instead of queueing.
     * While a check waits or runs, the request's database connection is back in the pool.
     * A prefix with `max_failures` failed checks within `window` seconds is refused without
       hashing until the window ends (logged once per window).
@@ -97,14 +97,18 @@ class Pbkdf2Checks:
         now = time.monotonic()
         if self._refused(stored.prefix, now):
             return False
-        if self._pending >= self._capacity:
-            raise ServiceUnavailable()
-        self._pending += 1
-        try:
-            async with self._db.released(), self._slots:
-                valid = await asyncio.to_thread(check_pbkdf2, key, stored.hashed_key)
-        finally:
-            self._pending -= 1
+        async with self._db.released():
+            if self._pending >= self._capacity:
+                # Full: answered after the same delay (no connection held), so a flood cannot
+                # turn into a tight loop of fast refusals.
+                await asyncio.sleep(self._refusal_delay)
+                raise ServiceUnavailable()
+            self._pending += 1
+            try:
+                async with self._slots:
+                    valid = await asyncio.to_thread(check_pbkdf2, key, stored.hashed_key)
+            finally:
+                self._pending -= 1
         if not valid:
             self._failed(stored.prefix, time.monotonic())
         return valid

@@ -35,16 +35,34 @@ class Coalescer(Generic[T]):
                 return await work(True)
         queued = asyncio.get_running_loop().create_future()
         self._next[key] = queued
+        joined_failed = False
         try:
-            await asyncio.wait([running])
-        finally:
-            del self._next[key]
-        if key in self._running:  # someone else took the slot meanwhile: join it
             try:
-                return await asyncio.shield(self._running[key])
+                await asyncio.wait([running])
+            finally:
+                del self._next[key]
+            current = self._running.get(key)
+            if current is None:
+                return await self._lead(key, work, fresh=True, future=queued)
+            # A request that arrived after `running` ended leads already: it started after
+            # everyone waiting here arrived, so its answer serves them too.
+            try:
+                result = await asyncio.shield(current)
             except Exception:
+                joined_failed = True
+                raise
+            queued.set_result(result)
+            return result
+        except BaseException as error:
+            # Whatever happened here, the requests waiting on `queued` must not wait forever.
+            if not queued.done():
+                queued.set_exception(
+                    error if isinstance(error, Exception) else RuntimeError("waiter gone")
+                )
+                queued.exception()  # retrieved: they score on their own
+            if joined_failed:
                 return await work(True)
-        return await self._lead(key, work, fresh=True, future=queued)
+            raise
 
     async def _lead(
         self,
