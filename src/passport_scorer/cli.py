@@ -44,8 +44,8 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from granian.constants import Interfaces, Loops
 
     from passport_scorer import logs
-    from passport_scorer.preflight import StartupError, check_port, check_redis, check_tracing
     from passport_scorer.http_limits import http1_settings
+    from passport_scorer.preflight import StartupError, check_port, check_redis, check_tracing
 
     logs.configure(settings.LOG_LEVEL, settings.LIBRARY_LOG_LEVEL)
     log = logging.getLogger("passport_scorer")
