@@ -11,7 +11,7 @@ PORT ?= 8000
 # The demo's stamps are signed by the public test issuer: trusted here only.
 DEMO_ISSUERS := ["did:ethr:0x018d103c154748e8d5a1d7658185125175457f84"]
 
-.PHONY: run test lint format install clean bench venv
+.PHONY: run test lint format install clean bench fuzz venv
 
 # The interpreter is checked first: an unsupported one stops here, before any virtualenv
 # exists; a virtualenv made by another interpreter (or a broken one) is made anew.
@@ -49,16 +49,16 @@ run: venv $(BIN)/.server
 	exec $(BIN)/passport-scorer serve --host $(HOST) --port $(PORT)
 
 lint: venv $(BIN)/.installed
-	$(BIN)/ruff check src tests bench infra
-	$(BIN)/ruff format --check src tests bench infra
+	$(BIN)/ruff check src tests bench fuzz infra
+	$(BIN)/ruff format --check src tests bench fuzz infra
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/pytest
 
 format: venv $(BIN)/.installed
-	$(BIN)/ruff format src tests bench infra
-	$(BIN)/ruff check --fix src tests bench infra
+	$(BIN)/ruff format src tests bench fuzz infra
+	$(BIN)/ruff check --fix src tests bench fuzz infra
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache passport_scorer.sqlite3*
@@ -66,3 +66,8 @@ clean:
 # Benchmark against Postgres (BENCH_DATABASE_URL; default: local server, database passport_bench).
 bench: venv $(BIN)/.installed
 	$(BIN)/python -m bench
+
+# Schemathesis over every operation of a locally served, seeded scorer (not part of `make test`):
+# FUZZ_DATABASE_URL (default: a new SQLite file), FUZZ_SECONDS per run (default 120).
+fuzz: venv $(BIN)/.installed
+	$(BIN)/python -m fuzz

@@ -270,37 +270,47 @@ async def scorer(world: World) -> Scorer:
 ServerStarter = Callable[..., str]
 
 
+def serve(
+    database_url: str, *, workers: int = 2, **environment: str
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Starts `passport-scorer serve` on a database; returns the process and its URL once
+    `/health` answers."""
+    settings = make_settings(database_url)
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "TRUSTED_IAM_ISSUERS": json.dumps(settings.TRUSTED_IAM_ISSUERS),
+        "CGRANTS_API_TOKEN": INTERNAL_TOKEN,
+        "DB_POOL_SIZE": "10",
+        "LOG_LEVEL": os.environ.get("TEST_SERVER_LOG_LEVEL", "WARNING"),
+        **environment,
+    }
+    command = [sys.executable, "-m", "passport_scorer", "serve", "--port", str(port)]
+    process = subprocess.Popen([*command, "--workers", str(workers)], env=env)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                return process, base
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline or process.poll() is not None:
+            process.kill()
+            raise RuntimeError("server did not start")
+        time.sleep(0.1)
+
+
 @pytest.fixture
 def start_server() -> Iterator[ServerStarter]:
     """Starts `passport-scorer serve` (two workers by default) on a database; returns its URL."""
     processes: list[subprocess.Popen[bytes]] = []
 
     def start(database_url: str, *, workers: int = 2, **environment: str) -> str:
-        settings = make_settings(database_url)
-        port = free_port()
-        env = {
-            **os.environ,
-            "DATABASE_URL": database_url,
-            "TRUSTED_IAM_ISSUERS": json.dumps(settings.TRUSTED_IAM_ISSUERS),
-            "CGRANTS_API_TOKEN": INTERNAL_TOKEN,
-            "DB_POOL_SIZE": "10",
-            "LOG_LEVEL": os.environ.get("TEST_SERVER_LOG_LEVEL", "WARNING"),
-            **environment,
-        }
-        command = [sys.executable, "-m", "passport_scorer", "serve", "--port", str(port)]
-        process = subprocess.Popen([*command, "--workers", str(workers)], env=env)
+        process, base = serve(database_url, workers=workers, **environment)
         processes.append(process)
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    return base
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError("server did not start")
-            time.sleep(0.1)
+        return base
 
     yield start
     for process in processes:

@@ -44,6 +44,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from granian.constants import Interfaces, Loops
 
     from passport_scorer import logs
+    from passport_scorer.http_limits import http1_settings
     from passport_scorer.preflight import StartupError, check_port, check_redis, check_tracing
 
     logs.configure(settings.LOG_LEVEL, settings.LIBRARY_LOG_LEVEL)
@@ -81,6 +82,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
             loop=Loops.uvloop,
             log_enabled=False,
             respawn_failed_workers=True,
+            http1_settings=http1_settings(settings),
         ).serve()
     return 0
 

@@ -110,6 +110,12 @@ class Settings(BaseModel):
     # Skipped-stamp summaries (untrusted issuer) are logged at most once per issuer per interval.
     SKIPPED_STAMPS_LOG_SECONDS: float = Field(default=60.0, ge=0)
 
+    # `passport-scorer serve` (Granian's HTTP/1 settings): the largest request head (request
+    # line and headers) a connection may buffer, larger is 431; and how long a client may take
+    # to send it before the connection is closed.
+    HTTP_MAX_BUFFER_SIZE: int = Field(default=417_792, ge=8_192, le=16_777_216)
+    HTTP_HEADER_READ_TIMEOUT_SECONDS: float = Field(default=30.0, gt=0, le=3_600)
+
     # --- Human points (the reference's names; `domain/human_points.py`) ---------------------
     # Points data in the score answers of communities in the programme; off: always null.
     HUMAN_POINTS_ENABLED: Switch = "off"

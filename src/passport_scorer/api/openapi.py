@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from swagger_ui_bundle import swagger_ui_path
 
+from passport_scorer.api import statuses
+from passport_scorer.api.cors import ALLOWED_HEADERS, allowed_methods
 from passport_scorer.api.endpoint import Endpoint
 from passport_scorer.api.responses import ErrorSchema, JSONResponse, ValidationErrorSchema
 from passport_scorer.domain.address import ADDRESS_PATTERN
@@ -24,7 +26,13 @@ SECURITY_SCHEMES = {
         "type": "apiKey",
         "in": "header",
         "name": "Authorization",
-        "description": "`<scheme> <API key>` on public routes; the internal token on /internal",
+        "description": "`<scheme> <API key>` (read when `X-API-Key` is absent or empty)",
+    },
+    "InternalToken": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": "the whole header is the internal token (`CGRANTS_API_TOKEN`)",
     },
     "BearerAuth": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
 }
@@ -57,11 +65,26 @@ class _Components:
     def ref(self, kind: Any) -> dict[str, Any]:
         """A schema for `kind` (a model, `list[Model]`, ...), its models as components."""
         schema = TypeAdapter(kind).json_schema(ref_template=_REF)
-        self.schemas.update(schema.pop("$defs", {}))
+        self._add(schema.pop("$defs", {}))
         title = getattr(kind, "__name__", None)
         if isinstance(kind, type) and issubclass(kind, BaseModel) and title:
-            self.schemas[title] = schema
+            self._add({title: schema})
             return {"$ref": _REF.format(model=title)}
+        return schema
+
+    def add(self, name: str, schema: dict[str, Any]) -> None:
+        self._add({name: schema})
+
+    def _add(self, schemas: dict[str, Any]) -> None:
+        for name, schema in schemas.items():
+            if self.schemas.setdefault(name, schema) != schema:
+                raise ValueError(f"two different schemas are named {name} in the OpenAPI document")
+
+    def inline(self, kind: Any) -> dict[str, Any]:
+        """`kind`'s own schema (e.g. a query model's properties), its nested models as
+        components."""
+        schema = TypeAdapter(kind).json_schema(ref_template=_REF)
+        self._add(schema.pop("$defs", {}))
         return schema
 
 
@@ -69,48 +92,94 @@ def _json(schema: dict[str, Any]) -> dict[str, Any]:
     return {"application/json": {"schema": schema}}
 
 
-_ERROR_TEXT = {
-    400: "Bad request",
-    401: "Not authenticated",
-    403: "Not allowed",
-    404: "Not found",
-    422: "Invalid parameters or body",
-    429: "Rate limited",
-    500: "Scoring failed",
-    503: "Database unavailable (or a setting the route needs is missing)",
+_RETRY_AFTER = {
+    "Retry-After": {
+        "description": "seconds until the key's rate-limit window ends",
+        "required": True,
+        "schema": {"type": "string", "pattern": "^[0-9]+$"},
+    }
 }
+# `cors=True` paths: every response (errors too) carries these (`api/cors.py`).
+_CORS_HEADERS = {
+    "Access-Control-Allow-Origin": {"required": True, "schema": {"const": "*"}},
+    "Access-Control-Allow-Headers": {"required": True, "schema": {"const": ALLOWED_HEADERS}},
+}
+# What the router accepts for a `str` path parameter.
+_PATH_SEGMENT = "^[^/]+$"
+
+
+def _path_parameters(
+    path: str, path_types: Mapping[str, type], *, checked: bool = True
+) -> list[dict[str, Any]]:
+    """`path`'s parameters; `checked`: the endpoint validates them (an `address` is 0x + 40
+    hex digits, else 400), otherwise any segment the router matches is accepted."""
+    parameters = []
+    for name in statuses.path_parameters(path):
+        kind = path_types.get(name, str)
+        schema: dict[str, Any] = {"type": "integer"} if kind is int else {"type": "string"}
+        if kind is not int:
+            address = checked and name == "address"
+            schema["pattern"] = ADDRESS_PATTERN if address else _PATH_SEGMENT
+        parameters.append({"name": name, "in": "path", "required": True, "schema": schema})
+    return parameters
 
 
 def _parameters(point: Endpoint, components: _Components) -> list[dict[str, Any]]:
-    parameters = []
-    for name in re.findall(r"\{(\w+)", point.path):
-        kind = point.path_types.get(name, str)
-        schema = {"type": "integer"} if kind is int else {"type": "string"}
-        if name == "address":
-            schema["pattern"] = ADDRESS_PATTERN
-        parameters.append({"name": name, "in": "path", "required": True, "schema": schema})
+    parameters = _path_parameters(point.path, point.path_types)
     if point.query is not None:
-        query = TypeAdapter(point.query).json_schema(ref_template=_REF)
+        query = components.inline(point.query)
         required = set(query.get("required", ()))
         for name, schema in query.get("properties", {}).items():
+            if name == "address" and schema.get("type") == "string":
+                schema = {**schema, "pattern": ADDRESS_PATTERN}
             parameters.append(
                 {"name": name, "in": "query", "required": name in required, "schema": schema}
             )
     return parameters
 
 
+def _error_schema(point: Endpoint, status: int, components: _Components) -> dict[str, Any]:
+    if status != 422:
+        return components.ref(ErrorSchema)
+    messages = statuses.unprocessable_messages(point)
+    if not messages:
+        return components.ref(ValidationErrorSchema)
+    message = {
+        "type": "object",
+        "properties": {"detail": {"type": "string", "enum": messages}},
+        "required": ["detail"],
+    }
+    return {"anyOf": [components.ref(ValidationErrorSchema), message]}
+
+
+def _body_required(point: Endpoint) -> bool:
+    """Whether the body may be left out (an endpoint whose body type accepts None)."""
+    try:
+        TypeAdapter(point.body).validate_python(None)
+    except ValidationError:
+        return True
+    return False
+
+
 def operation(point: Endpoint, components: _Components) -> dict[str, Any]:
-    """The OpenAPI operation of one declared endpoint."""
+    """The OpenAPI operation of one declared endpoint: every status it can answer
+    (`api/statuses.py`), each with its body's schema."""
     success: dict[str, Any] = {"description": "OK"}
     if point.response is not None:
         success["content"] = _json(components.ref(point.response))
     responses: dict[str, Any] = {str(point.status): success}
-    for status in point.errors:
-        model = ValidationErrorSchema if status == 422 else ErrorSchema
+    for status in statuses.error_statuses(point):
         responses[str(status)] = {
-            "description": _ERROR_TEXT.get(status, "Error"),
-            "content": _json(components.ref(model)),
+            "description": statuses.DESCRIPTIONS.get(status, "Error"),
+            "content": _json(_error_schema(point, status, components)),
         }
+    if "429" in responses:
+        responses["429"]["headers"] = _RETRY_AFTER
+    if point.cors:
+        for code, response in responses.items():
+            # A 404 may also be a path value holding `/`: no CORS path, so no CORS headers.
+            headers = _CORS_HEADERS if code != "404" else _optional(_CORS_HEADERS)
+            response["headers"] = {**response.get("headers", {}), **headers}
     entry: dict[str, Any] = {
         "tags": [point.tag],
         "summary": point.summary,
@@ -123,8 +192,30 @@ def operation(point: Endpoint, components: _Components) -> dict[str, Any]:
     if point.auth.security:
         entry["security"] = point.auth.security
     if point.body is not None:
-        entry["requestBody"] = {"required": True, "content": _json(components.ref(point.body))}
+        entry["requestBody"] = {
+            "required": _body_required(point),
+            "content": _json(components.ref(point.body)),
+        }
     return entry
+
+
+def _optional(headers: dict[str, Any]) -> dict[str, Any]:
+    return {name: {**header, "required": False} for name, header in headers.items()}
+
+
+def preflight(path: str, methods: str, tag: str) -> dict[str, Any]:
+    """The `OPTIONS` operation a `cors=True` path answers (`api/cors.py`)."""
+    headers = {
+        **_CORS_HEADERS,
+        "Access-Control-Allow-Methods": {"required": True, "schema": {"const": methods}},
+    }
+    return {
+        "tags": [tag],
+        "summary": "CORS pre-flight",
+        "operationId": "preflight" + re.sub(r"\W", "_", path),  # unique: one per path
+        "parameters": _path_parameters(path, {}, checked=False),
+        "responses": {"200": {"description": "Allowed (empty body)", "headers": headers}},
+    }
 
 
 def document(
@@ -136,6 +227,12 @@ def document(
     paths: dict[str, dict[str, Any]] = {}
     for point in endpoints:
         paths.setdefault(point.path, {})[point.method.lower()] = operation(point, components)
+    app_facing = [point for point in endpoints if point.cors]
+    methods = allowed_methods((point.path, point.method) for point in app_facing)
+    for point in app_facing:
+        paths[point.path].setdefault(
+            "options", preflight(point.path, methods[point.path], point.tag)
+        )
     return {
         "openapi": "3.1.0",
         "info": {"title": title, "version": version, "summary": summary},

@@ -71,13 +71,17 @@ class ErrorSchema(BaseModel):
 
 
 class ValidationErrorItem(BaseModel):
+    """One problem, in pydantic's error shape (`input` and `ctx` where pydantic gives them)."""
+
     type: str
     loc: list[str | int]
     msg: str
+    input: Any = None
+    ctx: dict[str, Any] | None = None
 
 
 class ValidationErrorSchema(BaseModel):
-    """422: what failed to validate, one item per problem (pydantic's error shape); or, for
-    a list body over its limit, the message `You have submitted too many stamps.`"""
+    """422: what failed to validate, one item per problem (a list body over its limit is
+    documented beside it: `You have submitted too many stamps.`)."""
 
-    detail: list[ValidationErrorItem] | str
+    detail: list[ValidationErrorItem]

@@ -53,6 +53,11 @@ class ApiKeyAuth:
     missing: type[ScorerError] = MissingPermission
     security: list[dict[str, list[str]]] = field(default_factory=lambda: list(SECURITY))
 
+    @property
+    def statuses(self) -> tuple[int, ...]:
+        """Beyond 401 and 429 (every API key's): 403 when a permission is required."""
+        return (403,) if self.permission is not None else ()
+
     async def precheck(self, request: Request, services: Services) -> None:
         await services.pbkdf2.hold_off(request_api_key(services, request.headers))
 

@@ -9,7 +9,7 @@ from passport_scorer.db.executor import Executor
 from passport_scorer.errors import InvalidInternalToken
 from passport_scorer.services.container import Services
 
-SECURITY: list[dict[str, list[str]]] = [{"AuthorizationHeader": []}]
+SECURITY: list[dict[str, list[str]]] = [{"InternalToken": []}]
 
 
 def require_internal_token(services: Services, headers: Headers) -> None:
