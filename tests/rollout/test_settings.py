@@ -12,16 +12,8 @@ from passport_scorer.rollout.settings import (
     placeholder_warnings,
     stack_config,
 )
-from tests.app_tokens import APP_KEYS
 
 INFRA = Path(__file__).parents[2] / "infra"
-# What the app's routes (the ceramic-cache and embed groups) need to get traffic.
-APP_ENVIRONMENT = {
-    "passport-scorer:environment": {
-        "CERAMIC_CACHE_SCORER_ID": "335",
-        "SIWE_JWT_PUBLIC_KEY": APP_KEYS.public_b64,
-    }
-}
 
 
 def test_shipped_shares_staging_review_full_production_none() -> None:
@@ -38,8 +30,7 @@ def test_group_overrides_and_stickiness() -> None:
                 "percent": 5,
                 "groups": {"internal-score": 0},
                 "stickinessSeconds": 60,
-            },
-            **APP_ENVIRONMENT,
+            }
         },
     )
     plan = build_plan(settings)
@@ -51,10 +42,9 @@ def test_group_overrides_and_stickiness() -> None:
 
 def test_a_group_above_percent_is_refused_but_zero_rolls_everything_back() -> None:
     def shares(percent: int) -> dict[str, int]:
-        groups = {"v2-score": 25, "internal-score": 5, "ceramic-cache": 0, "embed": 0}
-        rollout = {"percent": percent, "groups": groups}
-        plan = build_plan(parse_settings("s", {"passport-scorer:rollout": rollout}))
-        return {group: plan.percents[group] for group in ("internal-score", "v2-score")}
+        rollout = {"percent": percent, "groups": {"v2-score": 25, "internal-score": 5}}
+        percents = build_plan(parse_settings("s", {"passport-scorer:rollout": rollout})).percents
+        return {group: percents[group] for group in ("internal-score", "v2-score")}
 
     assert shares(50) == {"internal-score": 5, "v2-score": 25}
     assert shares(25) == {"internal-score": 5, "v2-score": 25}
@@ -76,7 +66,8 @@ def test_every_problem_is_reported_at_once() -> None:
     with pytest.raises(RolloutConfigError) as caught:
         parse_settings("s", config)
     assert caught.value.problems == [
-        "stack s: unknown rollout group 'everything' (v2-score, internal-score)",
+        "stack s: unknown rollout group 'everything' "
+        "(ceramic-cache, v2-score, embed, internal-score)",
         "stack s: rollout.groups.v2-score must be a whole number from 0 to 100, not 101",
         "stack s: liveTargetGroups.a is not a target group ARN: 'not-an-arn'",
         "stack s: liveTargetGroups.b is not a target group ARN: 'nor-this'",
@@ -91,6 +82,10 @@ def test_example_arns_of_the_shipped_stacks_are_warned_about() -> None:
     warnings = placeholder_warnings("staging", config)
     assert any("passport-scorer:liveTargetGroups holds example ARNs" in w for w in warnings)
     assert all(w.startswith("warning: stack staging: ") for w in warnings)
+    assert (
+        "warning: stack staging: environment.SIWE_JWT_PUBLIC_KEY is the example key: set the "
+        "public half of the live sign-in key (else every app token is refused)"
+    ) in warnings
     real = {"passport-scorer:publicListenerArn": config["passport-scorer:publicListenerArn"]}
     real = {k: v.replace(":111111111111:", ":123456789012:") for k, v in real.items()}
     assert placeholder_warnings("staging", real) == []
@@ -115,24 +110,6 @@ def test_service_environment_is_checked_as_the_service_reads_it() -> None:
 
 
 ROLLOUT = {"passport-scorer:rollout": {"percent": 5}}
-
-
-def test_the_app_groups_get_traffic_only_with_their_settings() -> None:
-    for group, needs in (
-        ("ceramic-cache", "CERAMIC_CACHE_SCORER_ID, SIWE_JWT_PUBLIC_KEY"),
-        ("embed", "CERAMIC_CACHE_SCORER_ID"),
-    ):
-        others = {"ceramic-cache": 0, "embed": 0}
-        rollout = {"percent": 25, "groups": {**others, group: 10}}
-        with pytest.raises(RolloutConfigError) as caught:
-            parse_settings("s", {"passport-scorer:rollout": rollout})
-        assert str(caught.value) == (
-            f"stack s: rollout sends {group} traffic here (10 %), but environment lacks "
-            f"{needs} (its routes would answer 503)"
-        )
-    held = {"percent": 25, "groups": {"ceramic-cache": 0, "embed": 0}}
-    assert parse_settings("s", {"passport-scorer:rollout": held}).percent == 25
-    assert parse_settings("s", {**ROLLOUT, **APP_ENVIRONMENT}).percent_for("ceramic-cache") == 5
 
 
 @pytest.mark.parametrize(
