@@ -121,9 +121,7 @@ def _metrics_dir() -> Iterator[None]:
 
 def warn_unconfigured_app_routes(settings: Settings) -> None:
     """One warning line when the app's routes lack a setting (they answer 503)."""
-    from passport_scorer.services.ceramic_cache import unconfigured_settings
-
-    if missing := unconfigured_settings(settings):
+    if missing := settings.missing_app_settings:
         logging.getLogger("passport_scorer").warning(
             f"the app's routes (/ceramic-cache/*) answer 503: {', '.join(missing)} not set",
             extra={"missing_settings": missing},
@@ -367,7 +365,10 @@ def _routes(args: argparse.Namespace) -> int:
     for warning in placeholder_warnings(args.stack, config):
         print(warning)
     problems = validate(
-        plan, scorer=scorer_endpoints(routes()), live_target_groups=rollout.live_target_groups
+        plan,
+        scorer=scorer_endpoints(routes()),
+        live_target_groups=rollout.live_target_groups,
+        environment=rollout.environment,
     )
     for problem in problems:
         print(problem)

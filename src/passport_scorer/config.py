@@ -219,6 +219,15 @@ class Settings(BaseModel):
         return value
 
     @property
+    def missing_app_settings(self) -> list[str]:
+        """The settings the app's routes need and lack (those routes answer 503)."""
+        needed = {
+            "CERAMIC_CACHE_SCORER_ID": self.CERAMIC_CACHE_SCORER_ID,
+            "SIWE_JWT_PUBLIC_KEY": self.SIWE_JWT_PUBLIC_KEY,
+        }
+        return [name for name, value in needed.items() if value is None]
+
+    @property
     def multi_nullifier(self) -> bool:
         return self.FF_MULTI_NULLIFIER == "on"
 

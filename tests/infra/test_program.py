@@ -264,6 +264,16 @@ def test_invalid_routing_stops_before_any_resource() -> None:
         run_program("production", {**config, "passport-scorer:liveTargetGroups": live})
 
 
+def test_a_group_without_its_settings_stops_before_any_resource() -> None:
+    from scorer_infra.program import RoutingInvalid
+
+    config = stack_config("staging")
+    environment = dict(config["passport-scorer:environment"])
+    del environment["SIWE_JWT_PUBLIC_KEY"]
+    with pytest.raises(RoutingInvalid, match="the ceramic-cache group gets 100 %"):
+        run_program("staging", {**config, "passport-scorer:environment": environment})
+
+
 def test_a_stack_without_a_share_stops_with_one_line() -> None:
     from passport_scorer.rollout.settings import RolloutConfigError
 

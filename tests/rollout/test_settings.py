@@ -12,16 +12,8 @@ from passport_scorer.rollout.settings import (
     placeholder_warnings,
     stack_config,
 )
-from tests.app_tokens import APP_KEYS
 
 INFRA = Path(__file__).parents[2] / "infra"
-# What the app's routes (the ceramic-cache and embed groups) need to get traffic.
-APP_ENVIRONMENT = {
-    "passport-scorer:environment": {
-        "CERAMIC_CACHE_SCORER_ID": "335",
-        "SIWE_JWT_PUBLIC_KEY": APP_KEYS.public_b64,
-    }
-}
 
 
 def test_shipped_shares_staging_review_full_production_none() -> None:
@@ -38,8 +30,7 @@ def test_group_overrides_and_stickiness() -> None:
                 "percent": 5,
                 "groups": {"internal-score": 0},
                 "stickinessSeconds": 60,
-            },
-            **APP_ENVIRONMENT,
+            }
         },
     )
     plan = build_plan(settings)
@@ -57,10 +48,9 @@ def test_group_overrides_and_stickiness() -> None:
 
 def test_a_group_above_percent_is_refused_but_zero_rolls_everything_back() -> None:
     def shares(percent: int) -> dict[str, int]:
-        groups = {"v2-score": 25, "internal-score": 5, "ceramic-cache": 0, "embed": 0}
-        rollout = {"percent": percent, "groups": groups}
-        plan = build_plan(parse_settings("s", {"passport-scorer:rollout": rollout}))
-        return {group: plan.percents[group] for group in ("internal-score", "v2-score")}
+        rollout = {"percent": percent, "groups": {"v2-score": 25, "internal-score": 5}}
+        percents = build_plan(parse_settings("s", {"passport-scorer:rollout": rollout})).percents
+        return {group: percents[group] for group in ("internal-score", "v2-score")}
 
     assert shares(50) == {"internal-score": 5, "v2-score": 25}
     assert shares(25) == {"internal-score": 5, "v2-score": 25}
@@ -98,6 +88,10 @@ def test_example_arns_of_the_shipped_stacks_are_warned_about() -> None:
     warnings = placeholder_warnings("staging", config)
     assert any("passport-scorer:liveTargetGroups holds example ARNs" in w for w in warnings)
     assert all(w.startswith("warning: stack staging: ") for w in warnings)
+    assert (
+        "warning: stack staging: environment.SIWE_JWT_PUBLIC_KEY is the example key: set the "
+        "public half of the live sign-in key (else every app token is refused)"
+    ) in warnings
     real = {"passport-scorer:publicListenerArn": config["passport-scorer:publicListenerArn"]}
     real = {k: v.replace(":111111111111:", ":123456789012:") for k, v in real.items()}
     assert placeholder_warnings("staging", real) == []

@@ -43,6 +43,43 @@ def with_rule(name: str, **changes: Any) -> list[RuleSpec]:
 def test_every_shipped_stack_is_valid(stack: str) -> None:
     shipped = load_settings(INFRA, stack)
     assert errors(build_plan(shipped), shipped.live_target_groups) == []
+    problems = validate(
+        build_plan(shipped),
+        scorer=SCORER,
+        live_target_groups=shipped.live_target_groups,
+        environment=shipped.environment,
+    )
+    assert problems == []
+
+
+def test_the_app_groups_get_traffic_only_with_their_settings() -> None:
+    app = {"CERAMIC_CACHE_SCORER_ID": "335", "SIWE_JWT_PUBLIC_KEY": "…"}
+
+    def group_errors(groups: dict[str, int], environment: dict[str, str]) -> list[str]:
+        plan = build_plan(settings(25, groups=groups))
+        return [
+            str(p)
+            for p in validate(
+                plan,
+                scorer=SCORER,
+                live_target_groups=settings().live_target_groups,
+                environment=environment,
+            )
+        ]
+
+    assert group_errors({}, {}) == [
+        "error: the ceramic-cache group gets 25 % of its traffic here, but the function's "
+        "environment lacks CERAMIC_CACHE_SCORER_ID, SIWE_JWT_PUBLIC_KEY (its routes would "
+        "answer 503)",
+        "error: the embed group gets 25 % of its traffic here, but the function's environment "
+        "lacks CERAMIC_CACHE_SCORER_ID (its routes would answer 503)",
+    ]
+    assert group_errors({}, {"CERAMIC_CACHE_SCORER_ID": "335"}) == [
+        "error: the ceramic-cache group gets 25 % of its traffic here, but the function's "
+        "environment lacks SIWE_JWT_PUBLIC_KEY (its routes would answer 503)",
+    ]
+    assert group_errors({}, app) == []
+    assert group_errors({"ceramic-cache": 0, "embed": 0}, {}) == []
 
 
 def test_the_real_table_is_valid_at_every_share() -> None:

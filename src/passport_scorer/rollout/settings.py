@@ -16,6 +16,7 @@ missing or invalid setting is reported, one line each.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ import yaml
 
 from passport_scorer.config import ConfigurationError, Settings
 from passport_scorer.config import load_settings as load_service_settings
-from passport_scorer.rollout.table import GROUP_SETTINGS, GROUPS
+from passport_scorer.rollout.table import GROUPS
 
 NAMESPACE = "passport-scorer"
 DEFAULT_STICKINESS_SECONDS = 300
@@ -97,27 +98,9 @@ def parse_settings(stack: str, config: Mapping[str, Any]) -> RolloutSettings:
     environment = _collect(
         problems, lambda: _environment(stack, config.get(f"{NAMESPACE}:environment") or {})
     )
-    if percent is not None and environment is not None:
-        problems += _group_setting_problems(stack, percent, groups, environment)
     if problems or percent is None:
         raise RolloutConfigError(problems)
     return RolloutSettings(stack, percent, groups, stickiness, live, environment or {})
-
-
-def _group_setting_problems(
-    stack: str, percent: int, groups: Mapping[str, int], environment: Mapping[str, str]
-) -> list[str]:
-    """A group that gets traffic has the service settings its routes need (else: 503s)."""
-    problems = []
-    for group, needed in GROUP_SETTINGS.items():
-        share = min(groups.get(group, percent), percent)
-        missing = [name for name in needed if name not in environment]
-        if missing and share > 0:
-            problems.append(
-                f"stack {stack}: rollout sends {group} traffic here ({share} %), but "
-                f"environment lacks {', '.join(missing)} (its routes would answer 503)"
-            )
-    return problems
 
 
 def _collect(problems: list[str], parse: Callable[[], T]) -> T | None:
@@ -200,9 +183,23 @@ PLACEHOLDER_ACCOUNTS = frozenset({"000000000000", "111111111111", "222222222222"
 _ARN_ACCOUNT = re.compile(r"arn:aws[\w-]*:[\w-]+:[\w-]*:(\d{12}):")
 
 
+# sha256 of the shipped stack files' example SIWE_JWT_PUBLIC_KEY (nobody holds its private half).
+PLACEHOLDER_PUBLIC_KEY_SHA256 = "f7eff861172b0130c832118634079fe624406c5e6936bdedeebe0ca5dd3afc65"
+
+
 def placeholder_warnings(stack: str, config: Mapping[str, Any]) -> list[str]:
-    """Settings that still hold the shipped files' example ARNs (placeholder account ids)."""
+    """Settings that still hold the shipped files' example ARNs (placeholder account ids) or
+    their example sign-in public key."""
     warnings = []
+    environment = config.get(f"{NAMESPACE}:environment")
+    key = environment.get("SIWE_JWT_PUBLIC_KEY") if isinstance(environment, Mapping) else None
+    if isinstance(key, str):
+        digest = hashlib.sha256(key.strip().encode()).hexdigest()
+        if digest == PLACEHOLDER_PUBLIC_KEY_SHA256:
+            warnings.append(
+                f"warning: stack {stack}: environment.SIWE_JWT_PUBLIC_KEY is the example key: "
+                "set the public half of the live sign-in key (else every app token is refused)"
+            )
     for key, value in config.items():
         texts = _strings(value)
         accounts = sorted({m for text in texts for m in _ARN_ACCOUNT.findall(text)})

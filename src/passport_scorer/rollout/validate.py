@@ -16,7 +16,7 @@ from passport_scorer.rollout.inventory import LIVE_ENDPOINTS, Endpoint, serves
 from passport_scorer.rollout.model import Listener, Plan, PlannedRule, RuleSpec
 from passport_scorer.rollout.plan import ALARM_METRICS
 from passport_scorer.rollout.settings import MAX_STICKINESS_SECONDS
-from passport_scorer.rollout.table import RETIRED_PRIORITIES
+from passport_scorer.rollout.table import GROUP_SETTINGS, RETIRED_PRIORITIES
 
 MAX_PRIORITY = 50_000
 MAX_WEIGHT = 999
@@ -259,9 +259,32 @@ def check_alarms(plan: Plan) -> list[Problem]:
     return problems
 
 
+def check_group_settings(plan: Plan, environment: Mapping[str, str]) -> list[Problem]:
+    """A route group that gets traffic has the service settings its routes need (without
+    them those routes answer 503)."""
+    problems = []
+    for group, needed in GROUP_SETTINGS.items():
+        share = plan.percents.get(group, 0)
+        missing = [name for name in needed if name not in environment]
+        if missing and share > 0:
+            problems.append(
+                Problem(
+                    None,
+                    f"the {group} group gets {share} % of its traffic here, but the function's "
+                    f"environment lacks {', '.join(missing)} (its routes would answer 503)",
+                )
+            )
+    return problems
+
+
 def validate(
-    plan: Plan, *, scorer: Iterable[Endpoint], live_target_groups: Mapping[str, str]
+    plan: Plan,
+    *,
+    scorer: Iterable[Endpoint],
+    live_target_groups: Mapping[str, str],
+    environment: Mapping[str, str] | None = None,
 ) -> list[Problem]:
+    """Every check; the group settings only when the function's `environment` is given."""
     return [
         *check_priorities(plan),
         *check_names(plan),
@@ -270,4 +293,5 @@ def validate(
         *check_shadowing(plan),
         *check_coverage(plan, scorer),
         *check_alarms(plan),
+        *([] if environment is None else check_group_settings(plan, environment)),
     ]

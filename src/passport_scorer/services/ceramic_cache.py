@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from passport_scorer.config import Settings
 from passport_scorer.db.executor import Executor
 from passport_scorer.db.queries import ceramic_cache, stored_scores
 from passport_scorer.db.queries.stored_scores import CommunityScore
@@ -38,15 +37,6 @@ class CeramicScorer:
         `alternate_scorer_id`; 0 means none)."""
         configured = self.required()
         return alternate or configured
-
-
-def unconfigured_settings(settings: Settings) -> list[str]:
-    """The settings the app's routes need and lack (each such route answers 503)."""
-    needed = {
-        "CERAMIC_CACHE_SCORER_ID": settings.CERAMIC_CACHE_SCORER_ID,
-        "SIWE_JWT_PUBLIC_KEY": settings.SIWE_JWT_PUBLIC_KEY,
-    }
-    return [name for name, value in needed.items() if value is None]
 
 
 def _in_range(community_id: int) -> bool:
