@@ -68,8 +68,10 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     log.info(
         "serving", extra={"address": f"http://{args.host}:{args.port}", "workers": args.workers}
     )
-    warn_unconfigured_app_routes(settings)
     with _metrics_dir():
+        # Inside: the warning imports the services, and with them the metrics client, which
+        # must see the shared metrics directory first.
+        warn_unconfigured_app_routes(settings)
         Granian(
             "passport_scorer.app:create_served_app",
             factory=True,
