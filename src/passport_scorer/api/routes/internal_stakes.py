@@ -4,41 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel
-
 from passport_scorer.api.auth.internal_token import INTERNAL_TOKEN
 from passport_scorer.api.endpoint import Call, endpoint
+from passport_scorer.api.schemas import LegacyStakesSchema, StakesSchema
 from passport_scorer.services import stakes
-
-
-class StakeSchema(BaseModel):
-    chain: int
-    staker: str
-    stakee: str
-    amount: str
-    unlock_time: str
-    lock_time: str
-    last_updated_in_block: int
-
-
-class StakesSchema(BaseModel):
-    items: list[StakeSchema]
-
-
-class LegacyStakeSchema(BaseModel):
-    id: int
-    event_type: str
-    round_id: int
-    staker: str
-    address: str | None
-    amount: str
-    staked: bool
-    block_number: int
-    tx_hash: str
-
-
-class LegacyStakesSchema(BaseModel):
-    results: list[LegacyStakeSchema]
 
 
 @endpoint(
