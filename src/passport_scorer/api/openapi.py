@@ -131,7 +131,9 @@ def _parameters(point: Endpoint, components: _Components) -> list[dict[str, Any]
         required = set(query.get("required", ()))
         for name, schema in query.get("properties", {}).items():
             if name == "address" and schema.get("type") == "string":
-                schema = {**schema, "pattern": ADDRESS_PATTERN}
+                # A blank default ("not given") is no address: documented as required instead.
+                schema = {k: v for k, v in schema.items() if k != "default"}
+                schema["pattern"] = ADDRESS_PATTERN
             parameters.append(
                 {"name": name, "in": "query", "required": name in required, "schema": schema}
             )
