@@ -315,7 +315,11 @@ def start_server() -> Iterator[ServerStarter]:
     yield start
     for process in processes:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=30)  # workers finish their requests first; slow when loaded
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
 
 
 async def score(client: httpx.AsyncClient, scorer: Scorer, address: str) -> dict[str, Any]:

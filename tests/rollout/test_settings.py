@@ -119,6 +119,52 @@ def test_service_environment_is_checked_as_the_service_reads_it() -> None:
 ROLLOUT = {"passport-scorer:rollout": {"percent": 5, "groups": {"ceramic-cache": 0, "embed": 0}}}
 
 
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ({}, "stack s: passport-scorer:rollout is missing (set rollout.percent explicitly)"),
+        ({"passport-scorer:rollout": {}}, "stack s: passport-scorer:rollout.percent is missing"),
+        (
+            {"passport-scorer:rollout": {"percent": 101}},
+            "stack s: rollout.percent must be a whole number from 0 to 100, not 101",
+        ),
+        (
+            {"passport-scorer:rollout": {"percent": "5"}},
+            "stack s: rollout.percent must be a whole number from 0 to 100, not '5'",
+        ),
+        (
+            {"passport-scorer:rollout": {"percent": 0, "groups": {"everything": 1}}},
+            "stack s: unknown rollout group 'everything' "
+            "(ceramic-cache, v2-score, embed, internal-score, internal)",
+        ),
+        (
+            {**ROLLOUT, "passport-scorer:liveTargetGroups": {"internal-api": "not-an-arn"}},
+            "stack s: liveTargetGroups.internal-api is not a target group ARN: 'not-an-arn'",
+        ),
+        (
+            {**ROLLOUT, "passport-scorer:environment": {"FF_MULTI_NULIFIER": "on"}},
+            "stack s: environment.FF_MULTI_NULIFIER is not a service setting",
+        ),
+        (
+            {**ROLLOUT, "passport-scorer:environment": {"DATABASE_URL": "postgres://x/y"}},
+            "stack s: environment.DATABASE_URL comes from the stack's own configuration",
+        ),
+        (
+            {**ROLLOUT, "passport-scorer:environment": {"SECRET_KEY": "plain"}},
+            "stack s: environment.SECRET_KEY comes from the stack's own configuration",
+        ),
+        (
+            {**ROLLOUT, "passport-scorer:environment": {"SIWE_JWT_PUBLIC_KEY": "nope"}},
+            "stack s: environment: invalid setting SIWE_JWT_PUBLIC_KEY: "
+            "must be an RSA public key in PEM (or base64 of PEM)",
+        ),
+        (
+            {**ROLLOUT, "passport-scorer:environment": {"DB_POOL_SIZE": "0"}},
+            "stack s: environment: invalid setting DB_POOL_SIZE: "
+            "Input should be greater than or equal to 1",
+        ),
+    ],
+)
 def test_invalid_settings_fail_with_one_line(config: dict[str, object], message: str) -> None:
     with pytest.raises(RolloutConfigError) as caught:
         parse_settings("s", config)
