@@ -37,8 +37,10 @@ class ScoreView:
         return replace(self, points_data=points_data, possible_points_data=possible_points_data)
 
 
-def scored(address: str, score: Score, scored_at: datetime) -> ScoreView:
-    """A scoring that just completed."""
+def scored(
+    address: str, score: Score, scored_at: datetime, stamps: Mapping[str, Any] | None = None
+) -> ScoreView:
+    """A scoring that just completed (`stamps`: its stamps JSON, when already built)."""
     return ScoreView(
         address=address,
         raw_score=score.raw_score,
@@ -46,7 +48,7 @@ def scored(address: str, score: Score, scored_at: datetime) -> ScoreView:
         last_score_timestamp=scored_at,
         expiration_timestamp=score.expires_at,
         error=None,
-        stamps=stamps_json(score),
+        stamps=stamps_json(score) if stamps is None else stamps,
     )
 
 

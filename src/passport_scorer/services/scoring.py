@@ -145,7 +145,7 @@ class ScoringService:
             now = self.clock()
             outcome, score = await self._decide(community, address, state, rules, now)
             if await self._try(self._write(ex, community, outcome, partial(self.store.write, ex))):
-                return scored(address, score, now)
+                return scored(address, score, now, outcome.stamps)
             for attempt in range(1, MAX_LOCKED_ATTEMPTS + 1):
                 log.info("scoring raced, redoing it locked", extra={"attempt": attempt})
                 try:
@@ -155,7 +155,7 @@ class ScoringService:
                         outcome, score = await self._decide(community, address, state, rules, now)
                         if not await self._try(self._write(ex, community, outcome, locked.write)):
                             raise _Retry()
-                    return scored(address, score, now)
+                    return scored(address, score, now, outcome.stamps)
                 except _Retry:
                     continue
             raise ScoringFailed("Failed to save HashScorerLinks")
