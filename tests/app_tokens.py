@@ -16,6 +16,8 @@ import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+SIGN_IN_DOMAIN = "app.passport.xyz"
+
 
 def _b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
@@ -38,6 +40,23 @@ class AppKeys:
             .decode()
         )
         return cls(private_key, public_pem, "legacy-django-secret-key-" + "x" * 40)
+
+    @property
+    def private_pem(self) -> str:
+        return self.private_key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        ).decode()
+
+    def sign_in_settings(self, *domains: str) -> dict[str, str]:
+        """Sign-in configured: the private key, and the domains a message may name."""
+        allowed = json.dumps(list(domains or [SIGN_IN_DOMAIN]))
+        return {
+            **self.settings(),
+            "SIWE_JWT_PRIVATE_KEY": self.private_pem,
+            "SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE": allowed,
+        }
 
     @property
     def public_b64(self) -> str:

@@ -34,3 +34,17 @@ def test_libraries_can_be_asked_for() -> None:
     logs.configure("WARNING", library_level="DEBUG")
     assert logging.getLogger("aiosqlite").isEnabledFor(logging.DEBUG)
     assert not logging.getLogger("passport_scorer.access").isEnabledFor(logging.INFO)
+
+
+@pytest.mark.usefixtures("restore_logging")
+def test_the_http_client_never_logs_request_urls() -> None:
+    """httpx logs every request's URL at INFO; the Ethereum RPC URL may carry a key."""
+    saved = {name: logging.getLogger(name).level for name in logs.SECRET_URL_LOGGERS}
+    try:
+        logs.configure("DEBUG", library_level="DEBUG")
+        for name in logs.SECRET_URL_LOGGERS:
+            assert not logging.getLogger(name).isEnabledFor(logging.INFO), name
+            assert logging.getLogger(name).isEnabledFor(logging.WARNING), name
+    finally:
+        for name, level in saved.items():
+            logging.getLogger(name).setLevel(level)

@@ -73,6 +73,17 @@ class Settings(BaseModel):
     CERAMIC_CACHE_SCORER_ID: int | None = None
     SIWE_JWT_PUBLIC_KEY: str | None = None
 
+    # Sign-in (`/account/nonce`, `/ceramic-cache/authenticate*`): the RSA key that signs the
+    # app's access tokens (PEM, or base64 of PEM; unset: sign-in answers 503; without
+    # SIWE_JWT_PUBLIC_KEY its public half verifies them), the domains a signed message may
+    # name (a JSON list, compared case-insensitively; empty refuses every sign-in), and an
+    # Ethereum mainnet JSON-RPC endpoint for smart-wallet signatures (ERC-6492 / ERC-1271;
+    # unset: only ordinary account signatures are accepted).
+    SIWE_JWT_PRIVATE_KEY: SecretStr | None = None
+    SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE: list[str] = Field(default_factory=list)
+    ETHEREUM_RPC_URL: SecretStr | None = None
+    ETHEREUM_RPC_TIMEOUT_SECONDS: float = Field(default=5.0, gt=0, le=60)
+
     FF_MULTI_NULLIFIER: Switch = "off"
     FF_API_ANALYTICS: Switch = "off"
     RATELIMIT_ENABLE: Switch = "off"
@@ -157,7 +168,10 @@ class Settings(BaseModel):
             raise ValueError("issuers must be non-empty strings")
         return value
 
-    @field_validator("TRUSTED_IAM_ISSUERS", "DEMO_API_KEY_ALIASES", mode="before")
+    @field_validator(
+        "TRUSTED_IAM_ISSUERS", "DEMO_API_KEY_ALIASES", "SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE",
+        mode="before",
+    )  # fmt: skip
     @classmethod
     def _json_list(cls, value: object) -> object:
         if isinstance(value, str):
@@ -210,6 +224,41 @@ class Settings(BaseModel):
             load_public_key(value)  # raises ValueError with a clear message
         return value
 
+    @field_validator("SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE")
+    @classmethod
+    def _domains(cls, value: list[str]) -> list[str]:
+        if any(not domain.strip() or "/" in domain for domain in value):
+            raise ValueError("domains must be host names (host or host:port), without a scheme")
+        return [domain.strip() for domain in value]
+
+    @field_validator("SIWE_JWT_PRIVATE_KEY", "ETHEREUM_RPC_URL", mode="before")
+    @classmethod
+    def _blank_secret_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("SIWE_JWT_PRIVATE_KEY")
+    @classmethod
+    def _private_key(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        from passport_scorer.domain.app_tokens import load_private_key, same_public_key
+
+        if value is None:
+            return None
+        key = load_private_key(value.get_secret_value())  # ValueError with a clear message
+        public = info.data.get("SIWE_JWT_PUBLIC_KEY")
+        if public is not None and not same_public_key(key, public):
+            raise ValueError(
+                "is not the private half of SIWE_JWT_PUBLIC_KEY (the tokens it signs would be "
+                "refused)"
+            )
+        return value
+
+    @field_validator("ETHEREUM_RPC_URL")
+    @classmethod
+    def _rpc_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(("http://", "https://")):
+            raise ValueError("must be an http(s) URL")
+        return value
+
     @field_validator("DATABASE_URL")
     @classmethod
     def _database_url(cls, value: str) -> str:
@@ -223,9 +272,20 @@ class Settings(BaseModel):
         """The settings the app's routes need and lack (those routes answer 503)."""
         needed = {
             "CERAMIC_CACHE_SCORER_ID": self.CERAMIC_CACHE_SCORER_ID,
-            "SIWE_JWT_PUBLIC_KEY": self.SIWE_JWT_PUBLIC_KEY,
+            "SIWE_JWT_PUBLIC_KEY": self.SIWE_JWT_PUBLIC_KEY or self.SIWE_JWT_PRIVATE_KEY,
         }
         return [name for name, value in needed.items() if value is None]
+
+    @property
+    def missing_sign_in_settings(self) -> list[str]:
+        """The settings sign-in needs and lacks (it answers 503 without the key, and refuses
+        every message without allowed domains)."""
+        missing = []
+        if self.SIWE_JWT_PRIVATE_KEY is None:
+            missing.append("SIWE_JWT_PRIVATE_KEY")
+        if not self.SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE:
+            missing.append("SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE")
+        return missing
 
     @property
     def multi_nullifier(self) -> bool:

@@ -215,3 +215,9 @@ class CeramicScorerMissing(NotFound):
 
 class StampNotFound(NotFound):
     detail = "Unable to find stamp to delete."
+
+
+class SignInFailed(BadRequest):
+    """A sign-in message or signature that is refused (400, the reference's wording)."""
+
+    detail = "Authentication failed!"

@@ -32,6 +32,9 @@ class JsonFormatter(logging.Formatter):
         return orjson.dumps(entry, default=str).decode()
 
 
+SECRET_URL_LOGGERS = ("httpx", "httpcore")
+
+
 def configure(level: str = "INFO", library_level: str = "WARNING") -> None:
     """The service's own loggers at `level`; every other library's (database drivers, the
     HTTP server) at `library_level`, so DEBUG shows the service's reasons, not driver noise."""
@@ -41,3 +44,9 @@ def configure(level: str = "INFO", library_level: str = "WARNING") -> None:
     root.handlers[:] = [handler]
     root.setLevel(library_level)
     logging.getLogger("passport_scorer").setLevel(level)
+    # The HTTP client logs every request's full URL, and the Ethereum RPC URL often carries
+    # an API key: never below WARNING.
+    for name in SECRET_URL_LOGGERS:
+        logging.getLogger(name).setLevel(
+            max(logging.WARNING, logging.getLevelName(library_level.upper()))
+        )

@@ -22,13 +22,20 @@ from __future__ import annotations
 import base64
 import binascii
 import time
+import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 import jwt
-from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
-from cryptography.hazmat.primitives.serialization import load_pem_public_key
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey, RSAPublicKey
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    PublicFormat,
+    load_pem_private_key,
+    load_pem_public_key,
+)
 
 from passport_scorer.domain.address import is_address
 from passport_scorer.errors import InvalidAppToken
@@ -36,6 +43,7 @@ from passport_scorer.errors import InvalidAppToken
 ISSUER = "passport-scorer"
 ACCESS = "access"
 REMEMBERED_TOKENS = 10_000
+TOKEN_LIFETIME = timedelta(days=7)
 
 
 def pem_bytes(value: str) -> bytes:
@@ -58,6 +66,52 @@ def load_public_key(value: str) -> RSAPublicKey:
     if not isinstance(key, RSAPublicKey):
         raise ValueError("must be an RSA public key in PEM (or base64 of PEM)")
     return key
+
+
+def load_private_key(value: str) -> RSAPrivateKey:
+    """The RSA private key in `value` (PEM, or base64 of PEM, unencrypted), or ValueError."""
+    try:
+        key = load_pem_private_key(pem_bytes(value), password=None)
+    except (ValueError, TypeError):
+        key = None
+    if not isinstance(key, RSAPrivateKey):
+        raise ValueError("must be an unencrypted RSA private key in PEM (or base64 of PEM)")
+    return key
+
+
+def same_public_key(private_key: RSAPrivateKey, public_value: str) -> bool:
+    """Whether `public_value` (PEM or base64 of PEM) is the public half of `private_key`."""
+    try:
+        public = load_public_key(public_value)
+    except ValueError:
+        return False
+    encoded = (Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
+    return private_key.public_key().public_bytes(*encoded) == public.public_bytes(*encoded)
+
+
+def did_of(address: str) -> str:
+    """The `did` claim of a sign-in token: always chain 1, the address lower-cased."""
+    return f"did:pkh:eip155:1:{address.lower()}"
+
+
+@dataclass(frozen=True, slots=True)
+class AppTokenIssuer:
+    """Signs the app's access tokens after a sign-in: RS256 with the sign-in key, the
+    reference's claims (`did`, `iat`, `exp` 7 days later, a uuid4 `jti`, `iss`
+    `passport-scorer`, `token_type` "access")."""
+
+    private_key: RSAPrivateKey
+
+    def issue(self, address: str, now: datetime) -> str:
+        claims = {
+            "did": did_of(address),
+            "iat": now,
+            "exp": now + TOKEN_LIFETIME,
+            "jti": str(uuid.uuid4()),
+            "iss": ISSUER,
+            "token_type": ACCESS,
+        }
+        return jwt.encode(claims, self.private_key, algorithm="RS256")
 
 
 def address_of_did(did: object) -> str | None:

@@ -12,13 +12,19 @@ import hmac
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from passport_scorer.adapters.ethereum_rpc import SmartWalletVerifier
 from passport_scorer.config import Settings
 from passport_scorer.db.engine import Database
 from passport_scorer.db.scoring import ScoringStore
 from passport_scorer.db.scoring.portable import PortableScoringStore
 from passport_scorer.db.scoring.postgres import PostgresScoringStore
 from passport_scorer.domain.api_keys import extract_api_key
-from passport_scorer.domain.app_tokens import AppTokenVerifier, load_public_key
+from passport_scorer.domain.app_tokens import (
+    AppTokenIssuer,
+    AppTokenVerifier,
+    load_private_key,
+    load_public_key,
+)
 from passport_scorer.domain.proofs import verify_with_didkit
 from passport_scorer.domain.stamps import CredentialChecker
 from passport_scorer.observability.skipped_stamps import SkippedStamps
@@ -33,6 +39,7 @@ from passport_scorer.services.rate_limits import (
     Unlimited,
 )
 from passport_scorer.services.scoring import ScoringService
+from passport_scorer.services.sign_in import SignIn
 from passport_scorer.services.stamp_metadata import StampMetadataSource
 
 
@@ -87,6 +94,8 @@ class Services:
     # The Passport app's routes: their token check and their community (unset: 503).
     app_tokens: AppTokenVerifier | None = None
     ceramic_scorer: CeramicScorer = field(default_factory=CeramicScorer)
+    # Sign-in (None: `SIWE_JWT_PRIVATE_KEY` is not set, it answers 503).
+    sign_in: SignIn | None = None
 
     @classmethod
     def build(cls, settings: Settings, db: Database | None = None) -> Services:
@@ -130,6 +139,7 @@ class Services:
             ),
             app_tokens=app_token_verifier(settings),
             ceramic_scorer=CeramicScorer(settings.CERAMIC_CACHE_SCORER_ID),
+            sign_in=sign_in(settings),
         )
 
     def closables(self) -> list[Closable]:
@@ -141,6 +151,8 @@ class Services:
             held.append(self.analytics)  # writes through the database: closed before it
         if self.stamp_metadata is not None:
             held.append(self.stamp_metadata)
+        if self.sign_in is not None and isinstance(self.sign_in.smart_wallets, SmartWalletVerifier):
+            held.append(self.sign_in.smart_wallets)
         return held
 
     async def close(self) -> None:
@@ -150,11 +162,30 @@ class Services:
 
 
 def app_token_verifier(settings: Settings) -> AppTokenVerifier | None:
-    """The app's token check, its public key parsed once; None without `SIWE_JWT_PUBLIC_KEY`."""
-    if settings.SIWE_JWT_PUBLIC_KEY is None:
-        return None
+    """The app's token check, its public key parsed once (`SIWE_JWT_PUBLIC_KEY`, else the
+    public half of `SIWE_JWT_PRIVATE_KEY`); None without either."""
     secret = settings.SECRET_KEY.get_secret_value() if settings.SECRET_KEY else None
-    return AppTokenVerifier(load_public_key(settings.SIWE_JWT_PUBLIC_KEY), secret)
+    if settings.SIWE_JWT_PUBLIC_KEY is not None:
+        return AppTokenVerifier(load_public_key(settings.SIWE_JWT_PUBLIC_KEY), secret)
+    if settings.SIWE_JWT_PRIVATE_KEY is not None:
+        private = load_private_key(settings.SIWE_JWT_PRIVATE_KEY.get_secret_value())
+        return AppTokenVerifier(private.public_key(), secret)
+    return None
+
+
+def sign_in(settings: Settings) -> SignIn | None:
+    """Sign-in with its token key and allowed domains, and the smart-wallet check when
+    `ETHEREUM_RPC_URL` is set; None without `SIWE_JWT_PRIVATE_KEY`."""
+    if settings.SIWE_JWT_PRIVATE_KEY is None:
+        return None
+    key = load_private_key(settings.SIWE_JWT_PRIVATE_KEY.get_secret_value())
+    rpc = settings.ETHEREUM_RPC_URL
+    wallets = (
+        SmartWalletVerifier(rpc.get_secret_value(), timeout=settings.ETHEREUM_RPC_TIMEOUT_SECONDS)
+        if rpc is not None
+        else None
+    )
+    return SignIn(AppTokenIssuer(key), tuple(settings.SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE), wallets)
 
 
 def rate_limiter(settings: Settings) -> RateLimiter:
