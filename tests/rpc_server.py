@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from eth_abi.abi import decode
-from eth_keys import keys
+from eth_keys.datatypes import Signature
 
 from passport_scorer.adapters.erc6492_bytecode import VALIDATE_SIG_OFFCHAIN
 
@@ -49,7 +49,7 @@ class FakeChain:
         if len(signature) != 65 or signature[64] not in (27, 28):
             return "0x00"
         vrs = signature[:64] + bytes([signature[64] - 27])
-        recovered = keys.Signature(vrs).recover_public_key_from_msg_hash(digest)
+        recovered = Signature(vrs).recover_public_key_from_msg_hash(digest)
         return "0x01" if recovered.to_checksum_address().lower() == owner else "0x00"
 
 
@@ -68,8 +68,8 @@ def fake_chain() -> Iterator[FakeChain]:
             else:
                 [call, _block] = request["params"]
                 result = chain.validate(call["data"])
-                body = json.dumps({"jsonrpc": "2.0", "id": request["id"], "result": result})
-                body = body.encode()
+                answer = {"jsonrpc": "2.0", "id": request["id"], "result": result}
+                body = json.dumps(answer).encode()
             self.send_response(chain.status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
