@@ -270,7 +270,8 @@ def test_routes_validate_from_inside_infra_warns_on_example_arns() -> None:
 def test_routes_validate_reports_every_setting_error_at_once(tmp_path: Path) -> None:
     infra = Path(__file__).parents[1] / "infra"
     text = (infra / "Pulumi.production.yaml").read_text()
-    text = text.replace("    percent: 0\n", "    percent: 10\n    groups: {v2-score: 25}\n")
+    text = text.replace("    percent: 0\n", "    percent: 10\n")
+    text = text.replace("groups: {sign-in: 0}", "groups: {sign-in: 0, v2-score: 25}")
     text = text.replace('    FF_MULTI_NULLIFIER: "off"\n', "    FF_MULTI_NULLIFIER: maybe\n")
     text = text.replace("stickinessSeconds: 300", "stickinessSeconds: soon")
     (tmp_path / "Pulumi.many.yaml").write_text(text)

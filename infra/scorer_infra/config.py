@@ -8,7 +8,12 @@ from typing import Any
 import pulumi
 
 from passport_scorer.rollout.model import Listener
-from passport_scorer.rollout.settings import NAMESPACE, RolloutSettings, parse_settings
+from passport_scorer.rollout.settings import (
+    NAMESPACE,
+    OPTIONAL_SECRETS,
+    RolloutSettings,
+    parse_settings,
+)
 
 
 class InfraConfigError(Exception):
@@ -25,6 +30,8 @@ class InfraConfig:
     internal_token: pulumi.Output[str]
     # The reference's Django secret (optional): it signs the app's legacy HS256 tokens.
     secret_key: pulumi.Output[str] | None
+    sign_in_key: pulumi.Output[str] | None  # SIWE_JWT_PRIVATE_KEY: signs the app's tokens
+    ethereum_rpc_url: pulumi.Output[str] | None  # smart-wallet sign-in (may hold a key)
     trusted_issuers: list[str]
     subnet_ids: list[str]
     security_group_ids: list[str]
@@ -71,6 +78,12 @@ def read_config(stack: str) -> InfraConfig:
         f"{NAMESPACE}:rollout": config.get_object("rollout"),
         f"{NAMESPACE}:liveTargetGroups": config.get_object("liveTargetGroups"),
         f"{NAMESPACE}:environment": config.get_object("environment"),
+        # Which optional secrets are set (their values stay outputs).
+        **{
+            f"{NAMESPACE}:{key}": True
+            for key in OPTIONAL_SECRETS
+            if config.get_secret(key) is not None
+        },
     }
     return InfraConfig(
         rollout=parse_settings(stack, raw),
@@ -90,6 +103,8 @@ def read_config(stack: str) -> InfraConfig:
             config, "cgrantsApiToken", "the internal routes' Authorization token"
         ),
         secret_key=config.get_secret("secretKey"),
+        sign_in_key=config.get_secret("siweJwtPrivateKey"),
+        ethereum_rpc_url=config.get_secret("ethereumRpcUrl"),
         trusted_issuers=_issuers(config),
         subnet_ids=_ids(config, "subnetIds"),
         security_group_ids=_ids(config, "securityGroupIds"),

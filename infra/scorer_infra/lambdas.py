@@ -45,6 +45,10 @@ def scorer_function(name: str, config: InfraConfig) -> aws.lambda_.Function:
     }
     if config.secret_key is not None:
         environment["SECRET_KEY"] = config.secret_key
+    if config.sign_in_key is not None:
+        environment["SIWE_JWT_PRIVATE_KEY"] = config.sign_in_key
+    if config.ethereum_rpc_url is not None:
+        environment["ETHEREUM_RPC_URL"] = config.ethereum_rpc_url
     return aws.lambda_.Function(
         name,
         role=role.arn,

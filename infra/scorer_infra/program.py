@@ -33,7 +33,7 @@ def checked_plan(config: InfraConfig) -> Plan:
         plan,
         scorer=scorer_endpoints(routes()),
         live_target_groups=config.rollout.live_target_groups,
-        environment=config.rollout.environment,
+        environment=config.rollout.function_settings,
     )
     if problems:
         raise RoutingInvalid("; ".join(str(problem) for problem in problems))

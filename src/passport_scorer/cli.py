@@ -368,7 +368,7 @@ def _routes(args: argparse.Namespace) -> int:
         plan,
         scorer=scorer_endpoints(routes()),
         live_target_groups=rollout.live_target_groups,
-        environment=rollout.environment,
+        environment=rollout.function_settings,
     )
     for problem in problems:
         print(problem)

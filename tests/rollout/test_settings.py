@@ -39,6 +39,7 @@ def test_group_overrides_and_stickiness() -> None:
         "embed": 5,
         "internal": 5,
         "internal-score": 0,
+        "sign-in": 5,
         "v2-score": 5,
     }
     [v2] = [r for r in plan.rules if r.spec.name == "v2-stamps-score"]
@@ -73,7 +74,7 @@ def test_every_problem_is_reported_at_once() -> None:
         parse_settings("s", config)
     assert caught.value.problems == [
         "stack s: unknown rollout group 'everything' "
-        "(ceramic-cache, v2-score, embed, internal-score, internal)",
+        "(ceramic-cache, v2-score, sign-in, embed, internal-score, internal)",
         "stack s: rollout.groups.v2-score must be a whole number from 0 to 100, not 101",
         "stack s: liveTargetGroups.a is not a target group ARN: 'not-an-arn'",
         "stack s: liveTargetGroups.b is not a target group ARN: 'nor-this'",
@@ -135,7 +136,7 @@ ROLLOUT = {"passport-scorer:rollout": {"percent": 5, "groups": {"ceramic-cache":
         (
             {"passport-scorer:rollout": {"percent": 0, "groups": {"everything": 1}}},
             "stack s: unknown rollout group 'everything' "
-            "(ceramic-cache, v2-score, embed, internal-score, internal)",
+            "(ceramic-cache, v2-score, sign-in, embed, internal-score, internal)",
         ),
         (
             {**ROLLOUT, "passport-scorer:liveTargetGroups": {"internal-api": "not-an-arn"}},
@@ -180,3 +181,22 @@ def test_a_stack_file_without_a_config_mapping(tmp_path: Path) -> None:
     (tmp_path / "Pulumi.listed.yaml").write_text("- percent: 5\n")
     with pytest.raises(RolloutConfigError, match=r"Pulumi\.listed\.yaml has no config mapping"):
         load_settings(tmp_path, "listed")
+
+
+def test_the_stack_secrets_count_as_the_settings_they_set() -> None:
+    config = {
+        "passport-scorer:rollout": {"percent": 5},
+        "passport-scorer:siweJwtPrivateKey": {"secure": "v1:abc"},
+        "passport-scorer:environment": {"SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE": '["app.x"]'},
+    }
+    settings = parse_settings("s", config)
+    assert settings.secret_settings == {"SIWE_JWT_PRIVATE_KEY"}
+    assert settings.function_settings == {
+        "SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE": '["app.x"]',
+        "SIWE_JWT_PRIVATE_KEY": "(secret)",
+    }
+    with pytest.raises(RolloutConfigError, match="SIWE_JWT_PRIVATE_KEY comes from the stack"):
+        parse_settings(
+            "s",
+            {**config, "passport-scorer:environment": {"SIWE_JWT_PRIVATE_KEY": "pem"}},
+        )

@@ -73,13 +73,18 @@ def test_the_app_groups_get_traffic_only_with_their_settings() -> None:
         "answer 503)",
         "error: the embed group gets 25 % of its traffic here, but the function's environment "
         "lacks CERAMIC_CACHE_SCORER_ID (its routes would answer 503)",
+        "error: the sign-in group gets 25 % of its traffic here, but the function's environment "
+        "lacks SIWE_JWT_PRIVATE_KEY, SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE (its routes would "
+        "answer 503)",
     ]
-    assert group_errors({}, {"CERAMIC_CACHE_SCORER_ID": "335"}) == [
+    assert group_errors({"sign-in": 0}, {"CERAMIC_CACHE_SCORER_ID": "335"}) == [
         "error: the ceramic-cache group gets 25 % of its traffic here, but the function's "
         "environment lacks SIWE_JWT_PUBLIC_KEY (its routes would answer 503)",
     ]
-    assert group_errors({}, app) == []
-    assert group_errors({"ceramic-cache": 0, "embed": 0}, {}) == []
+    assert group_errors({"sign-in": 0}, app) == []
+    sign_in = {"SIWE_JWT_PRIVATE_KEY": "(secret)", "SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE": "[]"}
+    assert group_errors({}, {**app, **sign_in}) == []
+    assert group_errors({"ceramic-cache": 0, "embed": 0, "sign-in": 0}, {}) == []
 
 
 def test_the_real_table_is_valid_at_every_share() -> None:

@@ -38,8 +38,21 @@ TARGET_GROUP_ARN = re.compile(
 )
 # Service settings the stack sets from its own (secret or structured) configuration.
 STACK_OWNED_SETTINGS = frozenset(
-    {"DATABASE_URL", "CGRANTS_API_TOKEN", "TRUSTED_IAM_ISSUERS", "SECRET_KEY"}
+    {
+        "DATABASE_URL",
+        "CGRANTS_API_TOKEN",
+        "TRUSTED_IAM_ISSUERS",
+        "SECRET_KEY",
+        "SIWE_JWT_PRIVATE_KEY",
+        "ETHEREUM_RPC_URL",
+    }
 )
+# The optional stack secrets (`pulumi config set --secret <name> ...`) → the setting each sets.
+OPTIONAL_SECRETS = {
+    "secretKey": "SECRET_KEY",
+    "siweJwtPrivateKey": "SIWE_JWT_PRIVATE_KEY",
+    "ethereumRpcUrl": "ETHEREUM_RPC_URL",
+}
 T = TypeVar("T")
 
 
@@ -59,6 +72,14 @@ class RolloutSettings:
     stickiness_seconds: int = DEFAULT_STICKINESS_SECONDS
     live_target_groups: dict[str, str] = field(default_factory=dict)  # key → ARN
     environment: dict[str, str] = field(default_factory=dict)  # service settings
+    # The settings that the stack's optional secrets set (names only; values stay secret).
+    secret_settings: frozenset[str] = frozenset()
+
+    @property
+    def function_settings(self) -> dict[str, str]:
+        """The names of every setting the function gets from this stack (the secrets'
+        values are not known here and are given as `(secret)`)."""
+        return {**self.environment, **{name: "(secret)" for name in self.secret_settings}}
 
     def percent_for(self, group: str) -> int:
         """The group's share: its own if set (never above `percent`, which validation
@@ -100,7 +121,10 @@ def parse_settings(stack: str, config: Mapping[str, Any]) -> RolloutSettings:
     )
     if problems or percent is None:
         raise RolloutConfigError(problems)
-    return RolloutSettings(stack, percent, groups, stickiness, live, environment or {})
+    secrets = frozenset(
+        setting for key, setting in OPTIONAL_SECRETS.items() if f"{NAMESPACE}:{key}" in config
+    )
+    return RolloutSettings(stack, percent, groups, stickiness, live, environment or {}, secrets)
 
 
 def _collect(problems: list[str], parse: Callable[[], T]) -> T | None:

@@ -21,6 +21,7 @@ INTERNAL_SCORE_GROUP = "internal-score"
 CERAMIC_CACHE_GROUP = "ceramic-cache"  # the Passport app's stamps, score and weights
 EMBED_GROUP = "embed"  # the embed service's stamps, score, weights and key check
 INTERNAL_GROUP = "internal"  # the rest of the internal listener (its catch-all)
+SIGN_IN_GROUP = "sign-in"  # the app's sign-in: nonce and SIWE authenticate
 
 RULES: tuple[RuleSpec, ...] = (
     # --- public listener ---------------------------------------------------------------------
@@ -60,9 +61,9 @@ RULES: tuple[RuleSpec, ...] = (
     RuleSpec("registry-api", PUBLIC, 3000, ("/registry/*",), live_target="registry-api",
              managed=False),  # created by the live registry service's own stack
     RuleSpec("app-api-nonce", PUBLIC, 5000, ("/account/nonce",), ("GET", "OPTIONS"),
-             live_target="app-nonce"),
+             live_target="app-nonce", group=SIGN_IN_GROUP),
     RuleSpec("app-api-authenticate", PUBLIC, 5001, ("/ceramic-cache/authenticate*",),
-             ("POST", "OPTIONS"), live_target="app-authenticate"),
+             ("POST", "OPTIONS"), live_target="app-authenticate", group=SIGN_IN_GROUP),
     # --- internal listener (shared with other stacks) -------------------------------------------
     RuleSpec("verifier-http", INTERNAL, 1011, ("/verifier/*",), live_target="verifier",
              managed=False),  # owned by the verifier's stack
@@ -102,4 +103,7 @@ GROUPS: tuple[str, ...] = tuple(dict.fromkeys(r.group for r in RULES if r.group 
 GROUP_SETTINGS: dict[str, tuple[str, ...]] = {
     CERAMIC_CACHE_GROUP: ("CERAMIC_CACHE_SCORER_ID", "SIWE_JWT_PUBLIC_KEY"),
     EMBED_GROUP: ("CERAMIC_CACHE_SCORER_ID",),  # the weights' default community
+    # The token key is the stack secret `siweJwtPrivateKey`; without allowed domains every
+    # sign-in is refused.
+    SIGN_IN_GROUP: ("SIWE_JWT_PRIVATE_KEY", "SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE"),
 }
