@@ -248,7 +248,7 @@ def test_sign_in_gets_traffic_once_the_stack_holds_its_key() -> None:
     config = {**config, "passport-scorer:rollout": rollout}
     from scorer_infra.program import RoutingInvalid
 
-    with pytest.raises(RoutingInvalid, match="the sign-in group gets 100 %.*SIWE_JWT_PRIVATE_KEY"):
+    with pytest.raises(RoutingInvalid, match=r"the sign-in group gets 100 %.*SIWE_JWT_PRIVATE_KEY"):
         run_program("staging", config)
 
     keyed = {
