@@ -10,6 +10,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # The demo's stamps are signed by the public test issuer: trusted here only.
 DEMO_ISSUERS := ["did:ethr:0x018d103c154748e8d5a1d7658185125175457f84"]
+# The demo's Passport-app settings (community, a local sign-in key), written by `demo`.
+DEMO_APP_ENV := .demo-app.env
 
 .PHONY: run test lint format install clean bench fuzz venv
 
@@ -45,7 +47,8 @@ install: venv $(BIN)/.installed
 run: venv $(BIN)/.server
 	@export TRUSTED_IAM_ISSUERS='$(DEMO_ISSUERS)'; \
 	$(BIN)/passport-scorer migrate && \
-	$(BIN)/passport-scorer demo --base-url http://$(HOST):$(PORT) && \
+	$(BIN)/passport-scorer demo --base-url http://$(HOST):$(PORT) --app-env $(DEMO_APP_ENV) && \
+	set -a && . ./$(DEMO_APP_ENV) && set +a && \
 	exec $(BIN)/passport-scorer serve --host $(HOST) --port $(PORT)
 
 lint: venv $(BIN)/.installed
@@ -61,7 +64,7 @@ format: venv $(BIN)/.installed
 	$(BIN)/ruff check --fix src tests bench fuzz infra
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache passport_scorer.sqlite3*
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache passport_scorer.sqlite3* $(DEMO_APP_ENV)
 
 # Benchmark against Postgres (BENCH_DATABASE_URL; default: local server, database passport_bench).
 bench: venv $(BIN)/.installed

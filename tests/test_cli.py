@@ -89,6 +89,62 @@ def test_migrate_demo_serve_and_the_printed_curl_scores_a_passing_address(tmp_pa
         server.wait(timeout=10)
 
 
+def _env_file(path: Path) -> dict[str, str]:
+    values = {}
+    for line in path.read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, value = line.partition("=")
+            values[name] = value.strip("'")
+    return values
+
+
+def test_the_demo_configures_the_app_routes_and_prints_an_app_curl(tmp_path: Path) -> None:
+    port = free_port()
+    app_env = tmp_path / "demo-app.env"
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'demo.sqlite3'}",
+        "TRUSTED_IAM_ISSUERS": f'["{TEST_ISSUER_DID}"]',
+    }
+    assert run("migrate", env=env).returncode == 0
+    base = f"http://127.0.0.1:{port}"
+    first = run("demo", "--base-url", base, "--app-env", str(app_env), env=env)
+    demo = run("demo", "--base-url", base, "--app-env", str(app_env), env=env)
+    assert first.returncode == 0 and demo.returncode == 0, demo.stderr
+    settings = _env_file(app_env)
+    assert settings["CERAMIC_CACHE_SCORER_ID"] == "1"
+    assert json.loads(settings["SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE"]) == [f"127.0.0.1:{port}"]
+    assert app_env.stat().st_mode & 0o777 == 0o600
+    curls = [line for line in demo.stdout.splitlines() if line.startswith("curl ")]
+    assert len(curls) == 2 and "/ceramic-cache/score/" in curls[1]
+    [first_app_curl] = [
+        line for line in first.stdout.splitlines() if "/ceramic-cache/score/" in line
+    ]
+
+    server = subprocess.Popen(
+        [sys.executable, "-m", "passport_scorer", "serve", "--port", str(port), "--workers", "1"],
+        env={**os.environ, **env, **settings},
+    )
+    try:
+        for curl in (curls[1], first_app_curl):  # the key is kept: older tokens still work
+            words = shlex.split(curl)
+            name, _, value = words[words.index("-H") + 1].partition(": ")
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    response = httpx.get(words[-1], headers={name: value}, timeout=5)
+                    break
+                except httpx.TransportError:
+                    assert time.monotonic() < deadline, "server did not start"
+                    time.sleep(0.2)
+            assert response.status_code == 200, response.text
+            assert response.json()["score"] == "24.00000"
+        nonce = httpx.get(f"{base}/account/nonce", timeout=5)
+        assert nonce.status_code == 200 and len(nonce.json()["nonce"]) == 60
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def test_keys_create_list_revoke(tmp_path: Path) -> None:
     env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'keys.sqlite3'}"}
     assert run("migrate", env=env).returncode == 0

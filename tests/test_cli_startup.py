@@ -227,10 +227,14 @@ def test_placeholder_issuers_warn_at_start_up_and_skipped_stamps_say_why(
             server.wait(timeout=10)
     lines = [orjson.loads(line) for line in log_path.read_text().splitlines() if line.strip()]
     warnings = [line["message"] for line in lines if line["level"] == "WARNING"]
-    # The placeholder issuers, and the app's routes lacking their settings in this environment.
-    assert len(warnings) == 2
+    # The placeholder issuers, and the app's routes and sign-in lacking their settings here.
+    assert len(warnings) == 3
     assert warnings[0].startswith("TRUSTED_IAM_ISSUERS is the placeholder default")
     assert warnings[1].startswith("the app's routes (/ceramic-cache/*) answer 503")
+    assert warnings[2] == (
+        "sign-in (/ceramic-cache/authenticate) answers 503: SIWE_JWT_PRIVATE_KEY, "
+        "SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE not set"
+    )
     [summary] = [line for line in lines if line["message"].startswith("stamps skipped")]
     assert summary["level"] == "INFO"
     assert (summary["issuer"], summary["count"]) == (TEST_ISSUER_DID, 3)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from passport_scorer.config import DEFAULT_TRUSTED_IAM_ISSUERS, ConfigurationError, load_settings
@@ -101,3 +103,54 @@ def test_operations_settings_defaults() -> None:
     settings = load_settings({"LOG_LEVEL": "debug"})
     assert (settings.LOG_LEVEL, settings.LIBRARY_LOG_LEVEL) == ("DEBUG", "WARNING")
     assert settings.ACCESS_LOG == "on" and settings.OTEL_EXPORTER_OTLP_ENDPOINT is None
+
+
+def test_sign_in_settings() -> None:
+    from tests.app_tokens import APP_KEYS, AppKeys
+
+    pem = APP_KEYS.private_pem
+    settings = load_settings(
+        {
+            "SIWE_JWT_PRIVATE_KEY": base64.b64encode(pem.encode()).decode(),
+            "SIWE_JWT_PUBLIC_KEY": APP_KEYS.public_b64,
+            "SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE": '["app.passport.xyz", " Stake.passport.xyz "]',
+            "ETHEREUM_RPC_URL": "https://mainnet.example/v3/secret-key",
+        }
+    )
+    assert settings.SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE == ["app.passport.xyz", "Stake.passport.xyz"]
+    assert settings.missing_sign_in_settings == []
+    assert "secret-key" not in repr(settings) and pem.splitlines()[1] not in repr(settings)
+    # Without a public key, the private key's public half verifies the app's tokens.
+    assert load_settings({"SIWE_JWT_PRIVATE_KEY": pem}).missing_app_settings == [
+        "CERAMIC_CACHE_SCORER_ID"
+    ]
+    assert load_settings({}).missing_sign_in_settings == [
+        "SIWE_JWT_PRIVATE_KEY",
+        "SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE",
+    ]
+    other = AppKeys.generate()
+    with pytest.raises(ConfigurationError) as caught:
+        load_settings({"SIWE_JWT_PRIVATE_KEY": other.private_pem, **APP_KEYS.settings()})
+    assert str(caught.value) == (
+        "invalid setting SIWE_JWT_PRIVATE_KEY: is not the private half of SIWE_JWT_PUBLIC_KEY "
+        "(the tokens it signs would be refused)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("environ", "message"),
+    [
+        ({"SIWE_JWT_PRIVATE_KEY": "not a key"}, "invalid setting SIWE_JWT_PRIVATE_KEY: must be"),
+        ({"SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE": "app.x"}, "invalid setting SIWE_ALLOWED_DOMAINS"),
+        (
+            {"SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE": '["https://app.x"]'},
+            "invalid setting SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE: domains must be host names",
+        ),
+        ({"ETHEREUM_RPC_URL": "wss://x"}, "invalid setting ETHEREUM_RPC_URL: must be an http(s)"),
+        ({"ETHEREUM_RPC_TIMEOUT_SECONDS": "0"}, "invalid setting ETHEREUM_RPC_TIMEOUT_SECONDS"),
+    ],
+)
+def test_invalid_sign_in_settings(environ: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        load_settings(environ)
+    assert str(caught.value).startswith(message) and "\n" not in str(caught.value)

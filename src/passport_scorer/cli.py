@@ -120,10 +120,23 @@ def _metrics_dir() -> Iterator[None]:
 
 
 def warn_unconfigured_app_routes(settings: Settings) -> None:
-    """One warning line when the app's routes lack a setting (they answer 503)."""
+    """One warning line when the app's routes lack a setting (they answer 503), and one when
+    sign-in does (503 without the key; every message refused without allowed domains)."""
+    log = logging.getLogger("passport_scorer")
     if missing := settings.missing_app_settings:
-        logging.getLogger("passport_scorer").warning(
+        log.warning(
             f"the app's routes (/ceramic-cache/*) answer 503: {', '.join(missing)} not set",
+            extra={"missing_settings": missing},
+        )
+    if missing := settings.missing_sign_in_settings:
+        log.warning(
+            "sign-in (/ceramic-cache/authenticate) "
+            + (
+                "answers 503"
+                if "SIWE_JWT_PRIVATE_KEY" in missing
+                else "refuses every message (no allowed domain)"
+            )
+            + f": {', '.join(missing)} not set",
             extra={"missing_settings": missing},
         )
 
@@ -200,6 +213,15 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
             f"curl -s -H 'X-API-Key: {data.api_key}' "
             f"{base}/v2/stamps/{data.scorer_id}/score/{data.passing_address}"
         )
+        if args.app_env:
+            from passport_scorer.demo.app_sign_in import write_demo_app
+
+            app = write_demo_app(Path(args.app_env), data.scorer_id, base, data.passing_address)
+            print(f"# the Passport app's routes (settings in {app.env_file}):")
+            print(
+                f"curl -s -H 'Authorization: Bearer {app.token}' "
+                f"{base}/ceramic-cache/score/{data.passing_address}"
+            )
         return 0
 
     return _with_db(settings, work)
@@ -479,6 +501,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument(
         "--force", action="store_true", help="write into a Django-managed database all the same"
+    )
+    demo.add_argument(
+        "--app-env",
+        metavar="FILE",
+        help="also write the Passport app's settings for the demo (community, a local sign-in "
+        "key, allowed domain) to FILE, for `serve`, and print a curl with an app token",
     )
     demo.set_defaults(run=_demo)
     return parser
