@@ -4,7 +4,7 @@
 // standard publishes it (CC0). `ValidateSigOffchain`'s creation code, followed by the
 // ABI-encoded (address signer, bytes32 hash, bytes signature), is sent as one `eth_call` with
 // no `to`: it answers 0x01 when the signature is valid (ERC-6492 wrapped, ERC-1271 or EOA).
-// `build.sh` compiles it into src/passport_scorer/services/erc6492_bytecode.py.
+// `build.sh` compiles it into src/passport_scorer/adapters/erc6492_bytecode.py.
 pragma solidity 0.8.26;
 
 interface IERC1271Wallet {
