@@ -28,7 +28,7 @@ from passport_scorer.db.engine import Database
 from passport_scorer.db.schema import migrate
 from passport_scorer.demo.issuer import TEST_ISSUER_DID
 
-from . import app_data, bans, dataset, floor
+from . import app_data, sign_in, bans, dataset, floor
 
 ROOT = Path(__file__).resolve().parent
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/passport_bench"
@@ -289,11 +289,19 @@ def _app_cases(
     """The app's routes on a server configured for them (after the floor: they add rows)."""
     key, public_pem = app_data.signing_key()
     bodies = asyncio.run(app_data.five_stamp_bodies(url, data.addresses))
-    runs: dict[str, dict[str, Any]] = {"bulk_post_5": {}, "score_stored": {}, "score_expired": {}}
+    runs: dict[str, dict[str, Any]] = {
+        "bulk_post_5": {}, "score_stored": {}, "score_expired": {}, "nonce": {}, "sign_in": {},
+    }  # fmt: skip
     port = _free_port()
-    extra = {"CERAMIC_CACHE_SCORER_ID": str(data.community_id), "SIWE_JWT_PUBLIC_KEY": public_pem}
+    extra = {
+        "CERAMIC_CACHE_SCORER_ID": str(data.community_id),
+        "SIWE_JWT_PUBLIC_KEY": public_pem,
+        "SIWE_JWT_PRIVATE_KEY": sign_in.private_pem(key),
+        "SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE": json.dumps([sign_in.DOMAIN]),
+    }
     with tempfile.TemporaryDirectory() as tmp:
         files = app_data.request_files(Path(tmp), key, data, bodies)
+        files.update(asyncio.run(sign_in.request_files(url, Path(tmp))))
         server = _start_server(url, port, workers, **extra)
         try:
             every = {"sample-every": 1}
@@ -323,6 +331,16 @@ def _app_cases(
             result["rescored"] = asyncio.run(app_data.score_events(url)) - before
             runs["score_expired"]["c16"] = result
             print(f"bench: app score_expired c16: {result['rps']:.0f} req/s", flush=True)
+            # Sign-in: nonces for as long as the other cases run; sign-ins, each nonce once
+            # (half of those stored, so that no two connections reach the same one).
+            bounds: dict[str, dict[str, float]] = {
+                "nonce": {"duration": seconds},
+                "sign_in": {"count": sign_in.SIGN_INS // 2},
+            }
+            for name, bound in bounds.items():
+                runs[name]["c16"] = result = _load(port, files[name], 16, **bound)
+                result["verified"] = sign_in.verify(result, public_pem)
+                print(f"bench: app {name} c16: {result['rps']:.0f} req/s", flush=True)
         finally:
             server.terminate()
             server.wait(timeout=30)
