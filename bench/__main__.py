@@ -28,7 +28,7 @@ from passport_scorer.db.engine import Database
 from passport_scorer.db.schema import migrate
 from passport_scorer.demo.issuer import TEST_ISSUER_DID
 
-from . import app_data, sign_in, bans, dataset, floor
+from . import app_data, bans, dataset, floor, sign_in
 
 ROOT = Path(__file__).resolve().parent
 DEFAULT_URL = "postgresql://postgres@127.0.0.1:5432/passport_bench"
