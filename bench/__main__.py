@@ -276,7 +276,11 @@ def main() -> None:
     }
     report["floor"]["script"] = script
     report["app_runs"] = _app_cases(url, data, seconds, workers)
-    report["targets"] = {**_targets(report), **app_data.targets(report["app_runs"])}
+    report["targets"] = {
+        **_targets(report),
+        **app_data.targets(report["app_runs"]),
+        **sign_in.targets(report["app_runs"]),
+    }
     out = ROOT / "results" / f"bench-{report['when'].replace(':', '')}.json"
     out.write_text(json.dumps(report, indent=2))
     print(_table(report))

@@ -97,3 +97,24 @@ def verify(result: dict[str, Any], public_pem: str) -> int:
                 raise SystemExit(f"bench: bad token claims {claims}")
         checked += 1
     return checked
+
+
+# Targets (reported, not enforced): 16 connections, on a 2-core machine.
+NONCE_TARGET_RPS = 1500
+SIGN_IN_TARGET_RPS = 250
+
+
+def targets(runs: dict[str, dict[str, Any]]) -> dict[str, tuple[str, str, bool]]:
+    nonce, signed = runs["nonce"]["c16"], runs["sign_in"]["c16"]
+    return {
+        "GET /account/nonce, 16 connections": (
+            f"{nonce['rps']:.0f} req/s",
+            f">= {NONCE_TARGET_RPS}",
+            nonce["rps"] >= NONCE_TARGET_RPS,
+        ),
+        "sign-in (SIWE authenticate), 16 connections": (
+            f"{signed['rps']:.0f} req/s",
+            f">= {SIGN_IN_TARGET_RPS}",
+            signed["rps"] >= SIGN_IN_TARGET_RPS,
+        ),
+    }
