@@ -282,6 +282,30 @@ async def test_wrong_secrets_on_a_pbkdf2_key_are_refused_without_hashing_after_f
     assert (await client.get(path, headers={"X-API-Key": key})).status_code == 401
 
 
+async def test_queued_checks_of_a_prefix_refused_meanwhile_do_not_hash(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A flood's checks wait for a slot; once the prefix is refused, the waiting ones answer
+    without hashing (the flood cost 14 hashes per worker before this, not 5)."""
+    from passport_scorer.domain.api_keys import ApiKey
+    from passport_scorer.services import api_keys as module
+
+    hashed: list[str] = []
+    original = module.check_pbkdf2
+
+    def counting(candidate: str, encoded: str) -> bool:
+        hashed.append(candidate)
+        return original(candidate, encoded)
+
+    monkeypatch.setattr(module, "check_pbkdf2", counting)
+    checks = Pbkdf2Checks(services.db, slots=2, queue=16, max_failures=5, refusal_delay=0.01)
+    encoded = make_pbkdf2("p.secret", "salt", iterations=50_000)
+    stored = ApiKey("p." + encoded, "p", 1, encoded, None, True, None, False, None)
+    results = await asyncio.gather(*(checks.matches("p.wrong", stored) for _ in range(16)))
+    assert results == [False] * 16
+    assert len(hashed) <= 5 + 1  # the fifth failure, and at most one more already hashing
+
+
 async def test_a_full_pbkdf2_queue_answers_503(services: Services) -> None:
     from passport_scorer.domain.api_keys import ApiKey
     from passport_scorer.errors import ServiceUnavailable

@@ -106,6 +106,10 @@ class Pbkdf2Checks:
             self._pending += 1
             try:
                 async with self._slots:
+                    if self._refused(stored.prefix, time.monotonic()):
+                        # Refused while this check waited for a slot: no hashing, and not
+                        # one more failure (a flood's queued checks would all hash).
+                        return False
                     valid = await asyncio.to_thread(check_pbkdf2, key, stored.hashed_key)
             finally:
                 self._pending -= 1
