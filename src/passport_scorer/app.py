@@ -22,7 +22,10 @@ from passport_scorer.services.container import Services
 def routes(declared: list[Endpoint] | None = None) -> list[BaseRoute]:
     """Every route this service serves (the rollout checks read them from here)."""
     declared = endpoints() if declared is None else declared
-    served: list[BaseRoute] = [point.route() for point in declared]
+    # The hand-tuned score route is matched first: every request is tried against the routes
+    # in order (about 40 µs when it came 34th). Its path overlaps no other route's.
+    ordered = sorted(declared, key=lambda point: point.raw is None)
+    served: list[BaseRoute] = [point.route() for point in ordered]
     return [*served, *cors.preflight_routes(point.path for point in declared if point.cors)]
 
 
