@@ -287,11 +287,12 @@ async def test_queued_checks_of_a_prefix_refused_meanwhile_do_not_hash(
 ) -> None:
     """A flood's checks wait for a slot; once the prefix is refused, the waiting ones answer
     without hashing (the flood cost 14 hashes per worker before this, not 5)."""
+    from passport_scorer.domain import api_keys as domain_keys
     from passport_scorer.domain.api_keys import ApiKey
     from passport_scorer.services import api_keys as module
 
     hashed: list[str] = []
-    original = module.check_pbkdf2
+    original = domain_keys.check_pbkdf2
 
     def counting(candidate: str, encoded: str) -> bool:
         hashed.append(candidate)
