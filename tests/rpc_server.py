@@ -7,18 +7,18 @@ make it slow, fail, or answer garbage, and read the calls it received."""
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 from eth_abi.abi import decode
 from eth_keys.datatypes import Signature
 
 from passport_scorer.adapters.erc6492_bytecode import VALIDATE_SIG_OFFCHAIN
+from tests.loopback_http import loopback_server
 
 SUFFIX = bytes.fromhex("6492" * 16)
 
@@ -79,13 +79,6 @@ def fake_chain() -> Iterator[FakeChain]:
         def log_message(self, *_args: Any) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    chain.url = f"http://127.0.0.1:{server.server_address[1]}/rpc-key-secret"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with loopback_server(Handler) as base:
+        chain.url = f"{base}/rpc-key-secret"
         yield chain
-    finally:
-        server.shutdown()
-        server.server_close()
