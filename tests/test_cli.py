@@ -388,12 +388,27 @@ def test_no_warning_when_the_app_routes_are_configured(caplog: pytest.LogCapture
     from passport_scorer.config import load_settings
     from tests.app_tokens import APP_KEYS
 
-    warn_unconfigured_app_routes(
-        load_settings(
-            {"CERAMIC_CACHE_SCORER_ID": "335", "SIWE_JWT_PUBLIC_KEY": APP_KEYS.public_b64}
-        )
-    )
+    configured = {
+        "CERAMIC_CACHE_SCORER_ID": "335",
+        "SIWE_JWT_PUBLIC_KEY": APP_KEYS.public_b64,
+        "SIWE_JWT_PRIVATE_KEY": APP_KEYS.private_pem,
+        "SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE": '["app.passport.xyz"]',
+    }
+    warn_unconfigured_app_routes(load_settings(configured))
+    assert caplog.records == []
+    del configured["SIWE_JWT_PUBLIC_KEY"]  # the private key's public half verifies tokens
+    warn_unconfigured_app_routes(load_settings(configured))
     assert caplog.records == []
     warn_unconfigured_app_routes(load_settings({"CERAMIC_CACHE_SCORER_ID": "335"}))
+    app, sign_in = caplog.records
+    assert app.levelname == "WARNING" and "SIWE_JWT_PUBLIC_KEY not set" in app.getMessage()
+    assert sign_in.getMessage().startswith("sign-in (/ceramic-cache/authenticate) answers 503")
+    caplog.clear()
+    warn_unconfigured_app_routes(
+        load_settings({**configured, "SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE": "[]"})
+    )
     [record] = caplog.records
-    assert record.levelname == "WARNING" and "SIWE_JWT_PUBLIC_KEY not set" in record.getMessage()
+    assert record.getMessage() == (
+        "sign-in (/ceramic-cache/authenticate) refuses every message (no allowed domain): "
+        "SIWE_ALLOWED_DOMAINS_CERAMIC_CACHE not set"
+    )
