@@ -22,13 +22,13 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from eth_account.messages import encode_defunct
 from eth_utils.address import to_checksum_address
 from eth_utils.crypto import keccak
 from pydantic import ValidationError
-from siwe import SiweMessage
 
 from passport_scorer.errors import SignInFailed
 
@@ -53,6 +53,15 @@ _OPTIONAL = {
     "requestId": "request_id",
     "resources": "resources",
 }
+
+
+@cache
+def _siwe_message() -> Any:
+    """The SIWE library's message class, imported on first use: it imports web3 (about 0.7 s),
+    which no other route needs (a Lambda's cold start does not pay it)."""
+    from siwe import SiweMessage
+
+    return SiweMessage
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +120,7 @@ def checked_message(
     values.update(address=checksummed, nonce=nonce, chain_id=fields.get("chainId", 1))
     values.update({name: fields[key] for key, name in _OPTIONAL.items() if fields.get(key)})
     try:
-        text = SiweMessage(**values).prepare_message()
+        text = _siwe_message()(**values).prepare_message()
     except (ValidationError, ValueError, TypeError):
         raise SignInFailed(FAILED) from None
     return SignInMessage(checksummed.lower(), nonce, text)
