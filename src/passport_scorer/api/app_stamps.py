@@ -8,7 +8,14 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 import orjson
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
 
 from passport_scorer.api.responses import V2ScoreSchema, score_body
 from passport_scorer.domain.cache_stamps import (
@@ -49,7 +56,14 @@ def _blank_is_none(value: object) -> object:
 Provider = Annotated[str, AfterValidator(_checked_text)]
 Credential = Annotated[dict[str, Any], AfterValidator(_checked_credential)]
 EmbedCredential = Annotated[dict[str, Any], AfterValidator(_embed_credential)]
-OptionalId = Annotated[int | None, BeforeValidator(_blank_is_none)]
+# A blank value counts as absent (as the reference's falsy check): documented as such.
+OptionalId = Annotated[
+    int | None,
+    BeforeValidator(_blank_is_none),
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer"}, {"type": "string", "maxLength": 0}, {"type": "null"}]}
+    ),
+]
 
 
 def _unique(providers: Sequence[str]) -> None:

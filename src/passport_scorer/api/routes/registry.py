@@ -20,6 +20,7 @@ from passport_scorer.api.schemas import (
     StampPageSchema,
 )
 from passport_scorer.db.queries.detailed_scores import ScoreFilters
+from passport_scorer.domain.communities import BIGINT_MAX
 from passport_scorer.domain.submissions import SubmitPassportPayload
 from passport_scorer.errors import InvalidPermissions
 from passport_scorer.services import registry, stakes
@@ -32,7 +33,7 @@ TAG = "v1 registry"
 
 class ScoreListParams(BaseModel):
     limit: int = Field(default=100, ge=1)
-    offset: int = Field(default=0, ge=0)
+    offset: int = Field(default=0, ge=0, le=BIGINT_MAX)  # beyond: no database takes it
     address: str = ""
     last_score_timestamp__gt: OptionalMoment = None
     last_score_timestamp__gte: OptionalMoment = None
