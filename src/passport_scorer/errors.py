@@ -76,6 +76,12 @@ class TooManyItems(ScorerError):
     detail = "You have submitted too many stamps."
 
 
+class UnstorableText(ScorerError):
+    """A text or JSON value with a NUL character, which the database cannot store (422)."""
+
+    detail = "Text values may not contain NUL (\\u0000) characters."
+
+
 class InvalidScorerId(ScorerError):
     """Embed routes: no community with the given scorer id."""
 

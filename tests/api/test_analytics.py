@@ -125,3 +125,19 @@ async def test_inline_rows_are_written_before_the_request_ends(
         assert response.status_code == 200
         rows = await world.rows(tables.account_accountapikeyanalytics)
         assert [(row["status_code"], row["response"]) for row in rows] == [(200, response.text)]
+
+
+async def test_a_request_with_nul_characters_is_still_recorded(
+    tracked: tuple[httpx.AsyncClient, Services], scorer: Scorer, world: World
+) -> None:
+    """Postgres text and jsonb cannot hold NUL (found by `make fuzz`: rows were dropped)."""
+    client, services = tracked
+    assert services.analytics is not None
+    response = await client.get(
+        scorer.score_path("0x%00nope") + "?q=a%00b", headers={**scorer.headers, "X-N": "c"}
+    )
+    assert response.status_code == 400
+    await services.analytics.flush()
+    [row] = await world.rows(tables.account_accountapikeyanalytics)
+    assert "\x00" not in row["path"] and "\ufffd" in row["path"]
+    assert row["query_params"] == {"q": "a\ufffdb"}

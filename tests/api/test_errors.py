@@ -6,6 +6,7 @@ import httpx
 import pytest
 
 from tests.conftest import Scorer
+from tests.factories import World
 
 
 async def test_unknown_route_is_404_json(client: httpx.AsyncClient) -> None:
@@ -58,3 +59,28 @@ async def test_odd_api_keys_are_401_never_500(client: httpx.AsyncClient, scorer:
         headers = {b"X-API-Key": key.encode("latin-1")}  # any byte a client may send
         response = await client.get(scorer.score_path("0x" + "1" * 40), headers=headers)
         assert response.status_code == 401
+
+
+@pytest.mark.postgres
+async def test_text_with_a_nul_is_422_and_nothing_is_written(
+    client: httpx.AsyncClient, scorer: Scorer, world: World
+) -> None:
+    """Postgres cannot store NUL in text or `\\u0000` in jsonb (found by `make fuzz`: 500s)."""
+    from passport_scorer.db import tables
+    from tests.conftest import INTERNAL_TOKEN
+
+    internal = {"Authorization": INTERNAL_TOKEN}
+    stamp = {"credentialSubject": {"provider": "Google", "id": "did:pkh:eip155:1:0x1",
+                                   "hash": "v0.0.0:\x00"}}  # fmt: skip
+    answers = [
+        await client.post("/internal/check-revocations", json={"proof_values": ["a\x00"]},
+                          headers=internal),
+        await client.post(f"/internal/embed/stamps/0x{'1' * 40}", headers=internal,
+                          json={"scorer_id": scorer.community_id, "stamps": [stamp]}),
+    ]  # fmt: skip
+    for answer in answers:
+        assert (answer.status_code, answer.json()) == (
+            422,
+            {"detail": "Text values may not contain NUL (\\u0000) characters."},
+        ), answer.text
+    assert await world.count(tables.ceramic_cache_ceramiccache) == 0

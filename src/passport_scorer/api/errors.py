@@ -13,13 +13,14 @@ from starlette.responses import Response
 
 from passport_scorer import errors
 from passport_scorer.api.responses import JSONResponse
-from passport_scorer.db.errors import describe, is_unavailable
+from passport_scorer.db.errors import describe, is_unavailable, is_unstorable_text
 
 log = logging.getLogger(__name__)
 
 STATUS_BY_ERROR: dict[type[errors.ScorerError], int] = {
     errors.InvalidRequest: 422,
     errors.TooManyItems: 422,
+    errors.UnstorableText: 422,
     errors.InvalidAddress: 400,
     errors.InvalidScorerId: 400,
     errors.BadRequest: 400,
@@ -68,6 +69,9 @@ async def _http_error(_request: Request, exc: Exception) -> Response:
 
 
 async def _database_error(request: Request, exc: Exception) -> Response:
+    if is_unstorable_text(exc):  # the client's input (SQLite stores it; Postgres cannot)
+        log.info("refused text with a NUL", extra={"path": request.url.path, **describe(exc)})
+        return _detail(status_for(errors.UnstorableText()), errors.UnstorableText.detail)
     if is_unavailable(exc):
         log.warning("database unavailable", extra={"path": request.url.path, **describe(exc)})
         return _detail(503, errors.ServiceUnavailable.detail)

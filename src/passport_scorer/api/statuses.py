@@ -9,8 +9,9 @@ correctly without repeating what its auth, parameters and body already imply:
   the authenticator itself lists in `statuses` (403 for a missing permission);
 - path parameters: 404 (nothing found; a value holding `/` matches no route); an `address`
   in the path or the query: 400 (`Invalid address.`);
-- int path parameters, a query model or a body: 422 (what failed to validate, or the message
-  of an error class `api/errors.py` maps to 422: `unprocessable_messages`);
+- path parameters, a query model or a body: 422 (what failed to validate, a NUL character
+  the database cannot store, or the message of an error class `api/errors.py` maps to 422:
+  `unprocessable_messages`);
 - and the endpoint's own `errors` (a route's 400, 403, 404 or 500 that nothing above implies).
 """
 
@@ -62,7 +63,9 @@ def error_statuses(point: Endpoint) -> list[int]:
         found.add(404)
     if "address" in names or "address" in query_fields(point):
         found.add(400)
-    if point.path_types or point.query is not None or point.body is not None:
+    # Any parameter or body: 422 (it did not validate, or it holds text the database cannot
+    # store: a NUL character).
+    if names or point.query is not None or point.body is not None:
         found.add(422)
     found.discard(point.status)
     return sorted(found)

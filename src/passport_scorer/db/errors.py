@@ -52,6 +52,17 @@ def is_unavailable(error: BaseException) -> bool:
     return False
 
 
+# character_not_in_repertoire (a NUL in text), untranslatable_character (`\u0000` in jsonb).
+_UNSTORABLE_TEXT_STATES = {"22021", "22P05"}
+
+
+def is_unstorable_text(error: BaseException) -> bool:
+    """Postgres refused a value the client sent: text or JSON holding a NUL character."""
+    return isinstance(error, sa_exc.DBAPIError | asyncpg.PostgresError) and (
+        _sqlstate(error) in _UNSTORABLE_TEXT_STATES
+    )
+
+
 def is_retryable(error: BaseException) -> bool:
     return isinstance(error, sa_exc.DBAPIError | asyncpg.PostgresError) and (
         _sqlstate(error) in _RETRYABLE_STATES

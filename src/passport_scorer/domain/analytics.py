@@ -11,8 +11,19 @@ MASK = "***"
 SECRET_HEADERS = frozenset({"x-api-key", "cookie", "authorization"})
 
 
+# Postgres text and jsonb cannot hold NUL: a request that carried one is still recorded.
+REPLACEMENT = "\ufffd"
+
+
+def _text(value: str) -> str:
+    return value.replace("\x00", REPLACEMENT)
+
+
 def masked_headers(headers: Iterable[tuple[str, str]]) -> dict[str, str]:
-    return {name: MASK if name.lower() in SECRET_HEADERS else value for name, value in headers}
+    return {
+        _text(name): MASK if name.lower() in SECRET_HEADERS else _text(value)
+        for name, value in headers
+    }
 
 
 def usage_row(
@@ -30,13 +41,14 @@ def usage_row(
     return {
         "api_key_id": api_key_id,
         "created_at": created_at,
-        "path": path[:1000],
+        "path": _text(path)[:1000],
         "base_path": None,
-        "path_segments": path.split("/")[1:],
-        "query_params": dict(query_params),
+        "path_segments": _text(path).split("/")[1:],
+        "query_params": {_text(name): _text(value) for name, value in query_params.items()},
         "headers": masked_headers(headers),
         "payload": {},
-        "response": response_body,
+        # JSON text: a NUL in it is the escape `\u0000`.
+        "response": response_body.replace("\\u0000", "\\ufffd"),
         "response_skipped": False,
         "error": error,
         "status_code": status_code,
