@@ -8,13 +8,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from passport_scorer.db.executor import Executor
-from passport_scorer.db.queries import communities, detailed_scores, nonces
+from passport_scorer.db.queries import communities, detailed_scores
+from passport_scorer.db.queries import nonces as nonce_queries
 from passport_scorer.db.queries.detailed_scores import ScoreFilters, ScoreOrder
 from passport_scorer.domain.address import normalise_address
 from passport_scorer.domain.api_keys import ApiKey
 from passport_scorer.domain.communities import Community, resolve_scorer_id
 from passport_scorer.domain.detailed_scores import detailed_score
-from passport_scorer.domain.nonces import new_nonce
 from passport_scorer.domain.signatures import recover_signer
 from passport_scorer.domain.submissions import SubmitPassportPayload, scorer_id_of, signing_message
 from passport_scorer.errors import (
@@ -27,6 +27,7 @@ from passport_scorer.errors import (
     ScoreRequestFailed,
     ScorerNotFound,
 )
+from passport_scorer.services import nonces
 from passport_scorer.services.scoring import ScoringService
 
 MAX_PAGE = 1000
@@ -43,8 +44,7 @@ class ScoreListQuery:
 
 async def signing_challenge(ex: Executor) -> dict[str, str]:
     """A fresh nonce (no expiry, as the reference's) and the message to sign with it."""
-    nonce = new_nonce()
-    await nonces.create_nonce(ex, nonce, now=datetime.now(UTC))
+    nonce = await nonces.issue(ex)
     return {"message": signing_message(nonce), "nonce": nonce}
 
 
@@ -64,7 +64,7 @@ async def submit_passport(
     if payload.signature:
         if recover_signer(signing_message(payload.nonce), payload.signature) != address:
             raise InvalidSigner()
-        if not await nonces.use_nonce(ex, payload.nonce, now=datetime.now(UTC)):
+        if not await nonce_queries.use_nonce(ex, payload.nonce, now=datetime.now(UTC)):
             raise InvalidNonce()
     await scoring.score(ex, community, address)
     stored = await detailed_scores.stored_score(ex, community.id, address)

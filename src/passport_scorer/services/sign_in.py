@@ -15,12 +15,12 @@ from typing import Any, Protocol
 
 from passport_scorer.db.engine import Database
 from passport_scorer.db.executor import Executor
-from passport_scorer.db.queries import nonces
+from passport_scorer.db.queries import nonces as nonce_queries
 from passport_scorer.domain.app_tokens import AppTokenIssuer
-from passport_scorer.domain.nonces import new_nonce
 from passport_scorer.domain.sign_in import BAD_NONCE, BAD_SIGNATURE, checked_message
 from passport_scorer.domain.signatures import recover_signer
 from passport_scorer.errors import SignInFailed
+from passport_scorer.services import nonces
 
 NONCE_LIFETIME = timedelta(seconds=300)
 
@@ -35,10 +35,7 @@ def _now() -> datetime:
 
 async def create_nonce(ex: Executor, now: datetime | None = None) -> str:
     """A new single-use nonce, valid for five minutes."""
-    now = now or _now()
-    nonce = new_nonce()
-    await nonces.create_nonce(ex, nonce, now=now, expires_on=now + NONCE_LIFETIME)
-    return nonce
+    return await nonces.issue(ex, lifetime=NONCE_LIFETIME, now=now)
 
 
 @dataclass(frozen=True)
@@ -54,7 +51,7 @@ class SignIn:
         """An access token for the message's address, or `SignInFailed`."""
         now = self.clock()
         message = checked_message(fields, self.allowed_domains, now)
-        if not await nonces.use_nonce(ex, message.nonce, now=now):
+        if not await nonce_queries.use_nonce(ex, message.nonce, now=now):
             raise SignInFailed(BAD_NONCE)
         if recover_signer(message.text, signature) != message.address:
             if self.smart_wallets is None:

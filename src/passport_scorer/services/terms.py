@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from passport_scorer.db.executor import Executor
-from passport_scorer.db.queries import nonces
+from passport_scorer.db.queries import nonces as nonce_queries
 from passport_scorer.db.queries import terms as queries
-from passport_scorer.domain.nonces import new_nonce
 from passport_scorer.domain.signatures import recover_signer
 from passport_scorer.domain.terms import tos_message
 from passport_scorer.errors import TosAcceptanceFailed, TosNotFound
+from passport_scorer.services import nonces
 
 
 async def accepted(ex: Executor, tos_type: str, address: str) -> dict[str, bool]:
@@ -22,8 +22,7 @@ async def message_to_sign(ex: Executor, tos_type: str) -> dict[str, str]:
     terms = await queries.active_terms(ex, tos_type)
     if terms is None:
         raise TosNotFound()
-    nonce = new_nonce()
-    await nonces.create_nonce(ex, nonce, now=datetime.now(UTC))
+    nonce = await nonces.issue(ex)
     return {"text": tos_message(terms[1], nonce), "nonce": nonce}
 
 
@@ -31,7 +30,7 @@ async def accept(ex: Executor, tos_type: str, nonce: str, signature: str) -> Non
     """Record that the signer of the terms' message with `nonce` accepted them. The nonce is
     used once; run inside a transaction, a refused acceptance leaves it unused."""
     now = datetime.now(UTC)
-    if not await nonces.use_nonce(ex, nonce, now=now):
+    if not await nonce_queries.use_nonce(ex, nonce, now=now):
         raise TosAcceptanceFailed()
     terms = await queries.active_terms(ex, tos_type)
     if terms is None:
